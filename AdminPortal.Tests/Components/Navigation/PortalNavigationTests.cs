@@ -1,0 +1,68 @@
+using System.Reflection;
+using AdminPortal.Components.Navigation;
+using AdminPortal.Domain.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+
+namespace AdminPortal.Tests.Components.Navigation;
+
+public sealed class PortalNavigationTests
+{
+    private static IReadOnlyList<string> MenuOf(params string[] roles) =>
+        PortalNavigation.VisibleTo(new PortalActor("id", "someone", roles))
+            .SelectMany(area => area.Pages.Select(page => $"{area.Title}/{page.Title}")).ToList();
+
+    [Fact]
+    public void ASuperuserSeesEveryPage() =>
+        Assert.Equal(PortalNavigation.Areas.SelectMany(a => a.Pages.Select(p => $"{a.Title}/{p.Title}")), MenuOf(PortalRoles.Superuser));
+
+    [Fact]
+    public void StaffSeesOnlyWhatItMayRead() =>
+        Assert.Equal(["Administration/System status"], MenuOf(PortalRoles.Staff));
+
+    [Theory]
+    [InlineData(PortalRoles.Support)]
+    [InlineData(PortalRoles.CourseAuthor)]
+    public void SupportAndAuthorsSeeNoAdministration(string role) => Assert.Empty(MenuOf(role));
+
+    [Fact]
+    public void AreasWithoutAVisiblePageAreLeftOut() =>
+        Assert.DoesNotContain(PortalNavigation.VisibleTo(new PortalActor("id", "x", [PortalRoles.Staff])), a => a.Pages.Count == 0);
+
+    [Theory]
+    [InlineData("admin/accounts", "Accounts")]
+    [InlineData("/admin/accounts/", "Accounts")]
+    [InlineData("admin/system?x=1", "System status")]
+    [InlineData("", "Dashboard")]
+    public void PagesAreFoundByTheirAddress(string path, string title) =>
+        Assert.Equal(title, PortalNavigation.FindByPath(path)?.Title);
+
+    public static TheoryData<Type> RoutablePages() =>
+        new(typeof(Program).Assembly.GetTypes().Where(t => t.GetCustomAttributes<RouteAttribute>().Any()));
+
+    [Theory]
+    [MemberData(nameof(RoutablePages))]
+    public void EveryPageNamesAPolicyOrIsDeliberatelyAnonymous(Type page)
+    {
+        var anonymous = page.GetCustomAttribute<AllowAnonymousAttribute>() is not null;
+        var policy = page.GetCustomAttribute<AuthorizeAttribute>()?.Policy;
+        Assert.True(anonymous ^ (policy is not null), $"{page.Name} must have [Authorize(Policy = ...)] or [AllowAnonymous], not both");
+        if (policy is not null)
+        {
+            Assert.NotNull(PortalPolicies.Find(policy));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RoutablePages))]
+    public void TheMenuAndThePageAgreeOnThePolicy(Type page)
+    {
+        foreach (var route in page.GetCustomAttributes<RouteAttribute>())
+        {
+            if (PortalNavigation.FindByPath(route.Template) is { } entry)
+            {
+                Assert.Equal(entry.Policy.Name, page.GetCustomAttribute<AuthorizeAttribute>()?.Policy);
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using AdminPortal.Tests.Support;
+using Microsoft.Playwright;
+
+namespace AdminPortal.Tests.EndToEnd;
+
+/// <summary>Every input has a label and every button a name, on every page, so people and tests can use them by role and label.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class AccessibilityTests(PortalBrowserFixture portal)
+{
+    private const string FindUnnamedControls = """
+        () => {
+          const named = el => (el.getAttribute('aria-label') || '').trim() || (el.getAttribute('aria-labelledby') || '').trim()
+            || (el.getAttribute('title') || '').trim();
+          const problems = [];
+          for (const el of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
+            if (!(el.labels && el.labels.length) && !named(el)) problems.push('input ' + (el.id || el.name || el.outerHTML.slice(0, 80)));
+          }
+          for (const el of document.querySelectorAll('button, [role=button]')) {
+            if (!el.textContent.trim() && !named(el)) problems.push('button ' + el.outerHTML.slice(0, 120));
+          }
+          return problems;
+        }
+        """;
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/admin/accounts")]
+    [InlineData("/admin/system")]
+    public async Task PortalPagesHaveNoUnnamedControls(string path)
+    {
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, path);
+
+        Assert.Empty(await page.EvaluateAsync<string[]>(FindUnnamedControls));
+        if (path == "/admin/accounts")
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "New account" }).ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).WaitForAsync();
+            Assert.Empty(await page.EvaluateAsync<string[]>(FindUnnamedControls));
+        }
+    }
+
+    [Theory]
+    [InlineData("/account/login")]
+    [InlineData("/account/password")]
+    public async Task AccountPagesHaveNoUnnamedControls(string path)
+    {
+        var page = await portal.NewPageAsync();
+        if (path != "/account/login")
+        {
+            await page.SignInAsync(DemoAccounts.Staff.Email, DemoAccounts.Staff.Password);
+        }
+
+        await page.GotoAsync(path);
+
+        Assert.NotEmpty(await page.Locator("input:not([type=hidden])").AllAsync());
+        Assert.Empty(await page.EvaluateAsync<string[]>(FindUnnamedControls));
+    }
+}

@@ -1,0 +1,42 @@
+using AdminPortal.Tests.Support;
+using Microsoft.Playwright;
+
+namespace AdminPortal.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+public sealed class MenuTests(PortalBrowserFixture portal)
+{
+    public static TheoryData<string, string, string, string[]> Roles() => new()
+    {
+        { DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "Superuser", ["Dashboard", "Administration", "Accounts", "System status"] },
+        { DemoAccounts.Staff.Email, DemoAccounts.Staff.Password, "Staff", ["Dashboard", "Administration", "System status"] },
+        { DemoAccounts.Support.Email, DemoAccounts.Support.Password, "Support", ["Dashboard"] },
+        { DemoAccounts.Author.Email, DemoAccounts.Author.Password, "Course author", ["Dashboard"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task EachDemoRoleSeesExactlyItsMenuAndItsNameInTheHeader(string email, string password, string role, string[] menu)
+    {
+        var page = await portal.NewPageAsync();
+
+        await page.SignInAsync(email, password);
+
+        Assert.Equal(menu, await page.MenuEntriesAsync());
+        Assert.Equal($"({role})", await page.GetByTestId("current-user-roles").TextContentAsync());
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task TheMenuLeadsToAPageWithoutReloading()
+    {
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Staff.Email, DemoAccounts.Staff.Password);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).GetByRole(AriaRole.Link, new() { Name = "System status" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "System status" }).WaitForAsync();
+        Assert.EndsWith("/admin/system", page.Url);
+        await page.GetByRole(AriaRole.Gridcell, new() { Name = "database" }).WaitForAsync();
+    }
+}

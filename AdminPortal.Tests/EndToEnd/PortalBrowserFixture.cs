@@ -1,0 +1,80 @@
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Features.Accounts;
+using AdminPortal.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace AdminPortal.Tests.EndToEnd;
+
+/// <summary>
+/// The portal on a real port (Kestrel, Development settings, demo accounts) and headless Debian Chromium driven by
+/// Playwright. One of each for all end-to-end tests; every test gets its own browser context (own cookies).
+/// </summary>
+public sealed class PortalBrowserFixture : IAsyncLifetime
+{
+    private readonly TestDirectory directory = TestDirectory.Create("e2e");
+    private WebApplication? app;
+    private IPlaywright? playwright;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public IServiceProvider Services => app!.Services;
+
+    public async Task InitializeAsync()
+    {
+        app = PortalWebApp.Build(["--environment", "Development", "--urls", "http://127.0.0.1:0"], directory.Settings());
+        await app.StartAsync();
+        BaseUrl = app.Urls.First().TrimEnd('/');
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>An account of its own for a test that changes it (locks it, say), so other tests are not affected.</summary>
+    public async Task<(string Email, string Password)> CreateAccountAsync(string role)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        const string password = "Own#account2026";
+        var result = await Services.GetRequiredService<AccountService>().CreateAsync(
+            new NewAccountRequest { Email = email, DisplayName = $"Test {role}", Roles = [role], Password = password },
+            PortalActor.System("end-to-end test"));
+        Assert.True(result.Succeeded, result.ToString());
+        return (email, password);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        directory.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EndToEndCollection : ICollectionFixture<PortalBrowserFixture>
+{
+    public const string Name = "End to end";
+}

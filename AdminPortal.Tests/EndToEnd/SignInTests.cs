@@ -1,0 +1,74 @@
+using AdminPortal.Tests.Support;
+using Microsoft.Playwright;
+
+namespace AdminPortal.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+public sealed class SignInTests(PortalBrowserFixture portal)
+{
+    private static async Task SubmitLoginAsync(IPage page, string email, string password)
+    {
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task AWrongPasswordShowsAnErrorAndStaysOnTheLoginPage()
+    {
+        var page = await portal.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await SubmitLoginAsync(page, DemoAccounts.Staff.Email, "Not#thePassword1");
+
+        Assert.Equal("Wrong email or password.", await page.GetByRole(AriaRole.Alert).TextContentAsync());
+        Assert.Contains("/account/login", page.Url);
+    }
+
+    [Fact]
+    public async Task FiveFailuresLockTheAccount()
+    {
+        var (email, password) = await portal.CreateAccountAsync("Staff");
+        var page = await portal.NewPageAsync();
+        await page.GotoAsync("/account/login");
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await SubmitLoginAsync(page, email, $"Wrong#password{attempt}");
+        }
+        var afterFifth = await page.GetByRole(AriaRole.Alert).TextContentAsync();
+        await SubmitLoginAsync(page, email, password);
+
+        Assert.StartsWith("This account is locked after 5 failed sign-ins.", afterFifth);
+        Assert.StartsWith("This account is locked", await page.GetByRole(AriaRole.Alert).TextContentAsync());
+        Assert.Contains("/account/login", page.Url);
+    }
+
+    [Fact]
+    public async Task StaffOpeningASuperuserPageIsToldItIsRefused()
+    {
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Staff.Email, DemoAccounts.Staff.Password);
+
+        await page.GotoAsync("/admin/accounts");
+        await page.WaitForInteractiveAsync();
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Access denied" }).WaitForAsync();
+        Assert.Contains("Your account (Staff) may not open Accounts: it needs the Superuser role.",
+            await page.GetByRole(AriaRole.Alert).TextContentAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "New account" }).CountAsync());
+    }
+
+    [Fact]
+    public async Task LoggingOutEndsTheSession()
+    {
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Support.Email, DemoAccounts.Support.Password);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" }).WaitForAsync();
+        await page.GotoAsync("/");
+
+        Assert.Contains("/account/login", page.Url);
+    }
+}

@@ -1,0 +1,133 @@
+using AdminPortal.Data;
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Features.Accounts;
+using AdminPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Tests.Features.Accounts;
+
+public sealed class AccountServiceTests : IAsyncLifetime
+{
+    private PortalServices portal = default!;
+    private AccountService accounts = default!;
+
+    public async Task InitializeAsync()
+    {
+        portal = await PortalServices.StartAsync();
+        accounts = portal.Get<AccountService>();
+    }
+
+    public async Task DisposeAsync() => await portal.DisposeAsync();
+
+    private static NewAccountRequest Request(string email, string password = "Secret#2026x", params string[] roles) => new()
+    {
+        Email = email, DisplayName = "Someone", Roles = roles.Length == 0 ? [PortalRoles.Staff] : [.. roles], Password = password,
+    };
+
+    private async Task<int> CountUsersAsync()
+    {
+        await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await db.Users.CountAsync();
+    }
+
+    [Fact]
+    public async Task ACreatedAccountIsListedWithItsRoles()
+    {
+        var result = await accounts.CreateAsync(Request("ada@example.org", roles: [PortalRoles.Support, PortalRoles.CourseAuthor]), PortalServices.Admin);
+
+        Assert.True(result.Succeeded, result.ToString());
+        var listed = Assert.Single(await accounts.ListAsync(PortalServices.Admin));
+        Assert.Equal(("ada@example.org", AccountStatus.Active), (listed.Email, listed.Status));
+        Assert.Equal([PortalRoles.CourseAuthor, PortalRoles.Support], listed.Roles);
+    }
+
+    [Fact]
+    public async Task ADuplicateEmailIsRefusedOnTheEmailField()
+    {
+        await portal.CreateAccountAsync("ada@example.org", PortalRoles.Staff);
+
+        var result = await accounts.CreateAsync(Request("ADA@example.org"), PortalServices.Admin);
+
+        Assert.Equal([new FieldError("Email", "An account with the email ADA@example.org already exists.")], result.Errors);
+        Assert.Equal(1, await CountUsersAsync());
+    }
+
+    [Fact]
+    public async Task AWeakPasswordWritesNothing()
+    {
+        var result = await accounts.CreateAsync(Request("ada@example.org", password: "short"), PortalServices.Admin);
+
+        Assert.False(result.Succeeded);
+        Assert.All(result.Errors, e => Assert.Equal("Password", e.Field));
+        Assert.Contains(result.Errors, e => e.Message.Contains("at least 10 characters"));
+        Assert.Equal(0, await CountUsersAsync());
+    }
+
+    [Fact]
+    public async Task OnlyASuperuserMayManageAccounts()
+    {
+        var staff = new PortalActor("x", "Stella", [PortalRoles.Staff]);
+
+        await Assert.ThrowsAsync<PortalForbiddenException>(() => accounts.ListAsync(staff));
+        await Assert.ThrowsAsync<PortalForbiddenException>(() => accounts.CreateAsync(Request("ada@example.org"), staff));
+        Assert.Equal(0, await CountUsersAsync());
+    }
+
+    [Fact]
+    public async Task TheLastSuperuserKeepsTheRole()
+    {
+        var id = await portal.CreateAccountAsync("root@example.org", PortalRoles.Superuser);
+
+        var result = await accounts.SetRolesAsync(id, new RolesRequest { Roles = [PortalRoles.Staff] }, PortalServices.Admin);
+
+        Assert.Equal("At least one active superuser must remain: make another account a superuser first.", result.ToString());
+        Assert.Equal([PortalRoles.Superuser], (await accounts.ListAsync(PortalServices.Admin)).Single().Roles);
+    }
+
+    [Fact]
+    public async Task RolesAreReplacedWhenAnotherSuperuserRemains()
+    {
+        await portal.CreateAccountAsync("root@example.org", PortalRoles.Superuser);
+        var id = await portal.CreateAccountAsync("second@example.org", PortalRoles.Superuser);
+
+        var result = await accounts.SetRolesAsync(id, new RolesRequest { Roles = [PortalRoles.Support] }, PortalServices.Admin);
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal([PortalRoles.Support], (await accounts.ListAsync(PortalServices.Admin)).Single(a => a.Id == id).Roles);
+    }
+
+    [Fact]
+    public async Task ADisabledAccountIsEnabledAgain()
+    {
+        var id = await portal.CreateAccountAsync("ada@example.org", PortalRoles.Staff);
+
+        Assert.True((await accounts.DisableAsync(id, PortalServices.Admin)).Succeeded);
+        Assert.Equal(AccountStatus.Disabled, (await accounts.ListAsync(PortalServices.Admin)).Single().Status);
+        Assert.True((await accounts.ReactivateAsync(id, PortalServices.Admin)).Succeeded);
+        Assert.Equal(AccountStatus.Active, (await accounts.ListAsync(PortalServices.Admin)).Single().Status);
+    }
+
+    [Fact]
+    public async Task ASetPasswordMustFollowThePolicy()
+    {
+        var id = await portal.CreateAccountAsync("ada@example.org", PortalRoles.Staff);
+
+        var weak = await accounts.SetPasswordAsync(id, new PasswordRequest { Password = "weak", ConfirmPassword = "weak" }, PortalServices.Admin);
+        var strong = await accounts.SetPasswordAsync(id, new PasswordRequest { Password = "Better#2026", ConfirmPassword = "Better#2026" }, PortalServices.Admin);
+
+        Assert.Contains(weak.Errors, e => e.Field == "Password");
+        Assert.True(strong.Succeeded, strong.ToString());
+    }
+
+    [Fact]
+    public async Task OnlyOneFirstSuperuserIsCreatedWhenTwoRace()
+    {
+        var results = await Task.WhenAll(
+            accounts.CreateFirstSuperuserAsync(Request("first@example.org")),
+            accounts.CreateFirstSuperuserAsync(Request("second@example.org")));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Single(results, r => r.ToString() == "A superuser already exists: sign in instead.");
+        Assert.Equal([PortalRoles.Superuser], Assert.Single(await accounts.ListAsync(PortalServices.Admin)).Roles);
+    }
+}

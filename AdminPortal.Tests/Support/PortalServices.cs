@@ -1,0 +1,49 @@
+using AdminPortal.Cli;
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Features.Accounts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Tests.Support;
+
+/// <summary>The portal's services on a fresh SQLite file, prepared as at start-up, without a web server.</summary>
+public sealed class PortalServices : IAsyncDisposable
+{
+    private readonly TestDirectory directory;
+    private readonly WebApplication app;
+
+    private PortalServices(TestDirectory directory, WebApplication app)
+    {
+        this.directory = directory;
+        this.app = app;
+    }
+
+    public IServiceProvider Services => app.Services;
+
+    public string DatabaseFile => directory.DatabaseFile;
+
+    public T Get<T>() where T : notnull => app.Services.GetRequiredService<T>();
+
+    public static async Task<PortalServices> StartAsync(params (string Key, string? Value)[] settings)
+    {
+        var directory = TestDirectory.Create("services");
+        var app = await CliHost.StartAsync(directory.Settings(settings), CancellationToken.None);
+        return new PortalServices(directory, app);
+    }
+
+    public static readonly PortalActor Admin = PortalActor.System("test");
+
+    public async Task<string> CreateAccountAsync(string email, string role, string password = "Secret#2026x")
+    {
+        var result = await Get<AccountService>().CreateAsync(
+            new NewAccountRequest { Email = email, DisplayName = email.Split('@')[0], Roles = [role], Password = password }, Admin);
+        Assert.True(result.Succeeded, result.ToString());
+        return (await Get<AccountService>().ListAsync(Admin)).Single(a => a.Email == email).Id;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync();
+        directory.Dispose();
+    }
+}

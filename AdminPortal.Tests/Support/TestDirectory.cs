@@ -1,0 +1,46 @@
+namespace AdminPortal.Tests.Support;
+
+/// <summary>A fresh folder under the temp directory for one test host's database and logs, deleted afterwards.</summary>
+public sealed class TestDirectory : IDisposable
+{
+    private TestDirectory(string path) => Path = path;
+
+    public string Path { get; }
+
+    public string DatabaseFile => System.IO.Path.Combine(Path, "portal.db");
+
+    public static TestDirectory Create(string purpose)
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "admin-portal-tests", $"{purpose}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(path);
+        return new TestDirectory(path);
+    }
+
+    /// <summary>Settings that point a portal host at this folder.</summary>
+    public Dictionary<string, string?> Settings(params (string Key, string? Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Portal"] = $"Data Source={DatabaseFile}",
+            ["Serilog:WriteTo:File:Args:path"] = System.IO.Path.Combine(Path, "logs", "portal-.log"),
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file still held by a disposing host; the temp folder is cleaned by the OS.
+        }
+    }
+}

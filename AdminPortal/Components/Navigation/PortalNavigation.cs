@@ -1,0 +1,47 @@
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Features.Accounts;
+
+namespace AdminPortal.Components.Navigation;
+
+public sealed record PortalPage(string Title, string Path, string Icon, PortalPolicy Policy, string Description);
+
+public sealed record PortalArea(string Title, string Icon, IReadOnlyList<PortalPage> Pages);
+
+/// <summary>
+/// Every page of the menu, grouped by area, with the policy that guards it. The menu, the dashboard and the
+/// access-denied notice read this one list; a test checks that each page's [Authorize] names the same policy.
+/// </summary>
+public static class PortalNavigation
+{
+    public static PortalPage Dashboard { get; } = new(
+        "Dashboard", "/", "dashboard", PortalPolicies.SignedIn, "Your areas of the portal at a glance.");
+
+    public static IReadOnlyList<PortalArea> Areas { get; } =
+    [
+        new("Schedules", "event", []),
+        new("Messaging", "mail", []),
+        new("Course reset", "restart_alt", []),
+        new("Survey reports", "assessment", []),
+        new("Sync and metrics", "sync", []),
+        new("Administration", "admin_panel_settings",
+        [
+            new("Accounts", AccountPaths.Manage, "manage_accounts", PortalPolicies.ManagePortal,
+                "Create portal accounts, set their roles, unlock, disable and set passwords."),
+            new("System status", "/admin/system", "monitor_heart", PortalPolicies.ViewOperations,
+                "Health of the portal: database, migrations, version and environment."),
+        ]),
+    ];
+
+    /// <summary>The areas with the pages this actor may open; areas left empty are dropped.</summary>
+    public static IReadOnlyList<PortalArea> VisibleTo(PortalActor actor) =>
+        Areas.Select(area => area with { Pages = area.Pages.Where(page => actor.Can(page.Policy)).ToList() })
+            .Where(area => area.Pages.Count > 0)
+            .ToList();
+
+    public static PortalPage? FindByPath(string path)
+    {
+        var normalized = "/" + path.Split('?', '#')[0].Trim('/');
+        return Areas.SelectMany(a => a.Pages).Prepend(Dashboard)
+            .FirstOrDefault(p => string.Equals(p.Path, normalized, StringComparison.OrdinalIgnoreCase));
+    }
+}

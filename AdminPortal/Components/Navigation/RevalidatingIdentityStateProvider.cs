@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using AdminPortal.Features.Accounts;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Components.Navigation;
+
+/// <summary>
+/// Re-checks an open circuit's account every minute: a disabled account, or one whose roles or password changed
+/// (new security stamp), loses the circuit's signed-in state without waiting for a page load.
+/// </summary>
+internal sealed class RevalidatingIdentityStateProvider(
+    ILoggerFactory loggerFactory,
+    IServiceScopeFactory scopes,
+    IOptions<IdentityOptions> options) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.GetUserAsync(state.User);
+        if (user is null || user.IsDisabled)
+        {
+            return false;
+        }
+        var stamp = state.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        return stamp == await users.GetSecurityStampAsync(user);
+    }
+}

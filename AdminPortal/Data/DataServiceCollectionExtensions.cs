@@ -1,0 +1,30 @@
+using AdminPortal.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddPortalData(this WebApplicationBuilder builder)
+    {
+        // Read when first needed, not now, so settings a test host adds after this call still apply.
+        builder.Services.AddSingleton(sp => PortalDatabase.FromConfiguration(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        builder.Services.AddDbContextFactory<PortalDbContext>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<PortalDatabase>().ConnectionString));
+        // Identity's stores and the health check take a scoped context; pages and services use the factory.
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+        builder.Services.AddSingleton<DatabaseInitializer>();
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        builder.Services.AddStartupStep<MigrateDatabaseStep>();
+        return builder;
+    }
+}
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Apply pending migrations when the web server starts (the CLI's <c>migrate</c> does it on demand).</summary>
+    public bool MigrateOnStartup { get; init; } = true;
+}

@@ -1,0 +1,41 @@
+using AdminPortal.Data;
+using AdminPortal.Domain.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Accounts;
+
+internal static class AccountQueries
+{
+    private static readonly string SuperuserNormalized = PortalRoles.Superuser.ToUpperInvariant();
+
+    /// <summary>Every account's role names in one query, so a list never asks per account.</summary>
+    public static async Task<Dictionary<string, IReadOnlyList<string>>> RolesByUserAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var pairs = await (
+            from userRole in db.UserRoles
+            join role in db.Roles on userRole.RoleId equals role.Id
+            select new { userRole.UserId, role.Name }).AsNoTracking().ToListAsync(cancellationToken);
+        return pairs.GroupBy(p => p.UserId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Name!).Order().ToList());
+    }
+
+    public static async Task<bool> AnySuperuserAsync(IDbContextFactory<PortalDbContext> contexts, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await SuperuserLockouts(db).AnyAsync(cancellationToken);
+    }
+
+    /// <summary>Superusers that are not disabled (a temporary lockout after failed sign-ins still counts).</summary>
+    public static async Task<int> CountActiveSuperusersAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var lockouts = await SuperuserLockouts(db).ToListAsync(cancellationToken);
+        return lockouts.Count(end => end != DateTimeOffset.MaxValue);
+    }
+
+    private static IQueryable<DateTimeOffset?> SuperuserLockouts(PortalDbContext db) =>
+        from user in db.Users
+        join userRole in db.UserRoles on user.Id equals userRole.UserId
+        join role in db.Roles on userRole.RoleId equals role.Id
+        where role.NormalizedName == SuperuserNormalized
+        select user.LockoutEnd;
+}

@@ -1,0 +1,52 @@
+namespace AdminPortal.Features.Accounts;
+
+public sealed class NewAccountRequest
+{
+    public string Email { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public List<string> Roles { get; set; } = [];
+    public string Password { get; set; } = "";
+}
+
+public sealed class RolesRequest
+{
+    public List<string> Roles { get; set; } = [];
+}
+
+public sealed class PasswordRequest
+{
+    /// <summary>Only when people change their own password.</summary>
+    public string CurrentPassword { get; set; } = "";
+
+    public string Password { get; set; } = "";
+    public string ConfirmPassword { get; set; } = "";
+}
+
+public sealed record AccountSummary(
+    string Id,
+    string Email,
+    string DisplayName,
+    IReadOnlyList<string> Roles,
+    AccountStatus Status,
+    DateTimeOffset? LockedUntil,
+    DateTime CreatedAtUtc,
+    DateTime? LastSignInAtUtc);
+
+public enum AccountStatus { Active, Locked, Disabled }
+
+/// <summary>The outcome of an account command: errors name the field they belong to ("" for the whole form).</summary>
+public sealed record AccountResult(IReadOnlyList<FieldError> Errors)
+{
+    public static AccountResult Ok { get; } = new([]);
+
+    public bool Succeeded => Errors.Count == 0;
+
+    public static AccountResult Fail(string field, string message) => new([new FieldError(field, message)]);
+
+    public override string ToString() => string.Join("; ", Errors.Select(e => e.ToString()));
+}
+
+public sealed record FieldError(string Field, string Message)
+{
+    public override string ToString() => Field.Length == 0 ? Message : $"{Field}: {Message}";
+}

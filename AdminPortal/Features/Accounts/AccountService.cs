@@ -1,0 +1,200 @@
+using AdminPortal.Data;
+using AdminPortal.Domain.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Accounts;
+
+/// <summary>
+/// Portal accounts for the Accounts page, the setup page and the CLI. Every command checks the actor's role and
+/// runs in its own scope, so a long-lived circuit never holds a DbContext.
+/// </summary>
+public sealed class AccountService(
+    IServiceScopeFactory scopes,
+    IDbContextFactory<PortalDbContext> contexts,
+    NewAccountValidator newAccountValidator,
+    RolesRequestValidator rolesValidator,
+    PasswordRequestValidator passwordValidator,
+    FirstRunState firstRun,
+    TimeProvider clock,
+    ILogger<AccountService> logger)
+{
+    private readonly SemaphoreSlim setupGate = new(1, 1);
+
+    public async Task<IReadOnlyList<AccountSummary>> ListAsync(PortalActor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Demand(PortalPolicies.ManagePortal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var roles = await AccountQueries.RolesByUserAsync(db, cancellationToken);
+        var now = clock.GetUtcNow();
+        return users.Select(u => new AccountSummary(
+            u.Id, u.Email ?? "", u.DisplayName, roles.GetValueOrDefault(u.Id, []),
+            u.IsDisabled ? AccountStatus.Disabled : u.LockoutEnd > now ? AccountStatus.Locked : AccountStatus.Active,
+            u.LockoutEnd, u.CreatedAtUtc, u.LastSignInAtUtc)).ToList();
+    }
+
+    public async Task<AccountResult> CreateAsync(NewAccountRequest request, PortalActor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Demand(PortalPolicies.ManagePortal);
+        var result = await CreateCoreAsync(request, actor, cancellationToken);
+        if (result.Succeeded && request.Roles.Contains(PortalRoles.Superuser))
+        {
+            firstRun.SuperuserExists();
+        }
+        return result;
+    }
+
+    /// <summary>The one-time setup: creates a superuser only while none exists, even when two browsers race.</summary>
+    public async Task<AccountResult> CreateFirstSuperuserAsync(NewAccountRequest request, CancellationToken cancellationToken = default)
+    {
+        await setupGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (await AccountQueries.AnySuperuserAsync(contexts, cancellationToken))
+            {
+                firstRun.SuperuserExists();
+                return AccountResult.Fail("", "A superuser already exists: sign in instead.");
+            }
+            request.Roles = [PortalRoles.Superuser];
+            var result = await CreateCoreAsync(request, PortalActor.System("first-run setup"), cancellationToken);
+            if (result.Succeeded)
+            {
+                firstRun.SuperuserExists();
+            }
+            return result;
+        }
+        finally
+        {
+            setupGate.Release();
+        }
+    }
+
+    public Task<AccountResult> SetRolesAsync(string userId, RolesRequest request, PortalActor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Demand(PortalPolicies.ManagePortal);
+        var validation = rolesValidator.Validate(request);
+        if (!validation.IsValid)
+        {
+            return Task.FromResult(validation.ToAccountResult());
+        }
+        return ChangeAsync(userId, new AccountChange.SetRoles(request.Roles), actor, cancellationToken, async (users, user, current) =>
+        {
+            var removed = await users.RemoveFromRolesAsync(user, current.Except(request.Roles));
+            if (!removed.Succeeded)
+            {
+                return removed;
+            }
+            var added = await users.AddToRolesAsync(user, request.Roles.Except(current));
+            // A new stamp makes the person's open sessions pick up the new roles at the next check.
+            return added.Succeeded ? await users.UpdateSecurityStampAsync(user) : added;
+        });
+    }
+
+    public Task<AccountResult> DisableAsync(string userId, PortalActor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Demand(PortalPolicies.ManagePortal);
+        return ChangeAsync(userId, new AccountChange.Disable(), actor, cancellationToken, async (users, user, _) =>
+        {
+            var locked = await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+            return locked.Succeeded ? await users.UpdateSecurityStampAsync(user) : locked;
+        });
+    }
+
+    /// <summary>Enables a disabled account or unlocks one locked after failed sign-ins.</summary>
+    public Task<AccountResult> ReactivateAsync(string userId, PortalActor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Demand(PortalPolicies.ManagePortal);
+        return ChangeAsync(userId, new AccountChange.Enable(), actor, cancellationToken, async (users, user, _) =>
+        {
+            var unlocked = await users.SetLockoutEndDateAsync(user, null);
+            return unlocked.Succeeded ? await users.ResetAccessFailedCountAsync(user) : unlocked;
+        });
+    }
+
+    public Task<AccountResult> SetPasswordAsync(string userId, PasswordRequest request, PortalActor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Demand(PortalPolicies.ManagePortal);
+        var validation = passwordValidator.Validate(request);
+        if (!validation.IsValid)
+        {
+            return Task.FromResult(validation.ToAccountResult());
+        }
+        return ChangeAsync(userId, change: null, actor, cancellationToken, async (users, user, _) =>
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            return await users.ResetPasswordAsync(user, token, request.Password);
+        });
+    }
+
+    private async Task<AccountResult> CreateCoreAsync(NewAccountRequest request, PortalActor actor, CancellationToken cancellationToken)
+    {
+        request.Email = request.Email.Trim();
+        request.DisplayName = request.DisplayName.Trim();
+        var validation = newAccountValidator.Validate(request);
+        if (!validation.IsValid)
+        {
+            return validation.ToAccountResult();
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = new PortalUser
+        {
+            UserName = request.Email,
+            Email = request.Email,
+            EmailConfirmed = true,
+            DisplayName = request.DisplayName,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        var created = await users.CreateAsync(user, request.Password);
+        if (created.Succeeded)
+        {
+            created = await users.AddToRolesAsync(user, request.Roles.Distinct());
+        }
+        if (!created.Succeeded)
+        {
+            return created.ToResult(request.Email);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("{Actor} created portal account {Email} with roles {Roles}", actor.Name, user.Email, request.Roles);
+        return AccountResult.Ok;
+    }
+
+    private async Task<AccountResult> ChangeAsync(
+        string userId,
+        AccountChange? change,
+        PortalActor actor,
+        CancellationToken cancellationToken,
+        Func<UserManager<PortalUser>, PortalUser, IList<string>, Task<IdentityResult>> apply)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AccountResult.Fail("", "This account no longer exists: reload the list.");
+        }
+        var roles = await users.GetRolesAsync(user);
+        if (change is not null)
+        {
+            var target = new AccountState(user.Id, roles.ToList(), user.IsDisabled);
+            var activeSuperusers = await AccountQueries.CountActiveSuperusersAsync(db, cancellationToken);
+            if (AccountRules.RefuseChange(change, target, actor, activeSuperusers) is { } refusal)
+            {
+                return AccountResult.Fail("", refusal);
+            }
+        }
+        var result = await apply(users, user, roles);
+        if (!result.Succeeded)
+        {
+            return result.ToResult(user.Email ?? "");
+        }
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("{Actor} changed portal account {Email}: {Change}", actor.Name, user.Email, change?.ToString() ?? "password set");
+        return AccountResult.Ok;
+    }
+}

@@ -1,0 +1,86 @@
+using AdminPortal.Data;
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Features.Accounts;
+
+public static class AccountsServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddPortalAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+
+        services.AddIdentity<PortalUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((identity, accounts) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = accounts.Value.MaxFailedAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.Value.LockoutMinutes);
+        });
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "portal.auth";
+            cookie.LoginPath = AccountPaths.Login;
+            cookie.LogoutPath = AccountPaths.Logout;
+            cookie.AccessDeniedPath = AccountPaths.AccessDenied;
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnRedirectToLogin = ApiAwareRedirect.ToLogin;
+            cookie.Events.OnRedirectToAccessDenied = ApiAwareRedirect.ToAccessDenied;
+        });
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<AccountsOptions>>((cookie, accounts) => cookie.ExpireTimeSpan = TimeSpan.FromHours(accounts.Value.SessionHours));
+        // Role changes and disabled accounts reach open sessions within a minute, not the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var policy in PortalPolicies.All)
+        {
+            authorization.AddPolicy(policy.Name, p => p.RequireAuthenticatedUser().RequireRole(policy.Roles));
+        }
+        authorization.SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser().RequireRole(PortalPolicies.SignedIn.Roles).Build());
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<NewAccountValidator>();
+        services.AddSingleton<RolesRequestValidator>();
+        services.AddSingleton<PasswordRequestValidator>();
+        services.AddSingleton<FirstRunState>();
+        services.AddSingleton<AccountService>();
+        services.AddScoped<SignInService>();
+        services.AddStartupStep<AccountsStartupStep>();
+        return builder;
+    }
+
+    public static WebApplication MapPortalAccounts(this WebApplication app)
+    {
+        app.MapPost(AccountPaths.Logout, async (HttpContext context, IAntiforgery antiforgery, SignInService signIn) =>
+        {
+            // The form's token proves the request came from the portal's own page: no other site can sign a user out.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest("The sign-out form has expired: reload the page and sign out again.");
+            }
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect(AccountPaths.Login);
+        }).RequireAuthorization();
+        return app;
+    }
+
+    public static WebApplication UseFirstRunSetup(this WebApplication app)
+    {
+        app.UseMiddleware<FirstRunSetupMiddleware>();
+        return app;
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace AdminPortal.Features.Accounts;
+
+/// <summary>A person who signs in to the portal (not a learner of the platform).</summary>
+public sealed class PortalUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime? LastSignInAtUtc { get; set; }
+
+    /// <summary>Disabled accounts are locked out until the end of time; a lockout after failed sign-ins ends.</summary>
+    public bool IsDisabled => LockoutEnd == DateTimeOffset.MaxValue;
+}

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using AdminPortal.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Features.Accounts;
+
+/// <summary>Password sign-in for the login page (request-scoped: it runs in a static server-rendered form post).</summary>
+public sealed class SignInService(
+    SignInManager<PortalUser> signInManager,
+    IDbContextFactory<PortalDbContext> contexts,
+    IOptions<AccountsOptions> options,
+    PasswordRequestValidator passwordValidator,
+    TimeProvider clock,
+    ILogger<SignInService> logger)
+{
+    /// <returns>null when signed in, else the message to show.</returns>
+    public async Task<string?> PasswordSignInAsync(string email, string password, bool remember, CancellationToken cancellationToken = default)
+    {
+        email = email.Trim();
+        var result = await signInManager.PasswordSignInAsync(email, password, remember, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var normalized = signInManager.UserManager.NormalizeEmail(email);
+            await db.Users.Where(u => u.NormalizedEmail == normalized)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAtUtc, clock.GetUtcNow().UtcDateTime), cancellationToken);
+            logger.LogInformation("{Email} signed in", email);
+            return null;
+        }
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Sign-in refused for {Email}: the account is locked or disabled", email);
+            var user = await signInManager.UserManager.FindByEmailAsync(email);
+            return user?.IsDisabled == true
+                ? "This account is disabled. Ask a superuser to enable it."
+                : $"This account is locked after {options.Value.MaxFailedAttempts} failed sign-ins. " +
+                  $"Try again in {options.Value.LockoutMinutes} minutes, or ask a superuser to unlock it.";
+        }
+        logger.LogWarning("Failed sign-in for {Email}", email);
+        return "Wrong email or password.";
+    }
+
+    public Task SignOutAsync() => signInManager.SignOutAsync();
+
+    public async Task<AccountResult> ChangeOwnPasswordAsync(ClaimsPrincipal principal, PasswordRequest request)
+    {
+        var validation = passwordValidator.Validate(request);
+        if (!validation.IsValid)
+        {
+            return validation.ToAccountResult();
+        }
+        if (string.IsNullOrEmpty(request.CurrentPassword))
+        {
+            return AccountResult.Fail(nameof(request.CurrentPassword), "Enter your current password.");
+        }
+        var users = signInManager.UserManager;
+        var user = await users.GetUserAsync(principal);
+        if (user is null)
+        {
+            return AccountResult.Fail("", "Your account no longer exists.");
+        }
+        var changed = await users.ChangePasswordAsync(user, request.CurrentPassword, request.Password);
+        if (!changed.Succeeded)
+        {
+            return changed.Errors.Any(e => e.Code == "PasswordMismatch")
+                ? AccountResult.Fail(nameof(request.CurrentPassword), "The current password is wrong.")
+                : changed.ToResult(user.Email ?? "");
+        }
+        // The new security stamp would end this session at the next check; a fresh cookie keeps the person signed in.
+        await signInManager.RefreshSignInAsync(user);
+        logger.LogInformation("{Email} changed their password", user.Email);
+        return AccountResult.Ok;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Reflection;
+using AdminPortal.Data;
+using AdminPortal.Domain.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace AdminPortal.Features.SystemStatus;
+
+public sealed record SystemStatusReport(
+    HealthStatus Status,
+    IReadOnlyList<HealthEntry> Checks,
+    string Version,
+    string Environment,
+    string DatabaseFile,
+    long DatabaseBytes,
+    int AppliedMigrations,
+    IReadOnlyList<string> PendingMigrations,
+    DateTime StartedAtUtc);
+
+public sealed record HealthEntry(string Name, HealthStatus Status, TimeSpan Duration, string? Description);
+
+public sealed class SystemStatusService(
+    HealthCheckService health,
+    IDbContextFactory<PortalDbContext> contexts,
+    PortalDatabase database,
+    IHostEnvironment environment,
+    PortalStartTime startTime)
+{
+    public async Task<SystemStatusReport> GetAsync(PortalActor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Demand(PortalPolicies.ViewOperations);
+        var report = await health.CheckHealthAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        var file = new FileInfo(database.FilePath);
+        return new SystemStatusReport(
+            report.Status,
+            report.Entries.Select(e => new HealthEntry(e.Key, e.Value.Status, e.Value.Duration, e.Value.Description ?? e.Value.Exception?.Message)).ToList(),
+            typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
+            environment.EnvironmentName,
+            database.FilePath,
+            file.Exists ? file.Length : 0,
+            applied,
+            pending,
+            startTime.Utc);
+    }
+}
+
+/// <summary>When this process started, for the status page.</summary>
+public sealed record PortalStartTime(DateTime Utc);

@@ -1,0 +1,33 @@
+using AdminPortal.Components;
+using AdminPortal.Data;
+using AdminPortal.Features.Accounts;
+using AdminPortal.Features.SystemStatus;
+using AdminPortal.Hosting;
+
+namespace AdminPortal;
+
+/// <summary>The web server: the list of the portal's parts, in the order they apply.</summary>
+public static class PortalWebApp
+{
+    public static WebApplication Build(string[] args, IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    {
+        var builder = PortalHostBuilder.Create(args, settings);
+        builder.AddPortalLogging();
+        builder.AddPortalData();
+        builder.AddPortalDataProtection();
+        builder.AddPortalAccounts();
+        builder.AddPortalHealth();
+        builder.AddPortalUi();
+
+        var app = builder.Build();
+        app.UsePortalUi();
+        app.UseFirstRunSetup();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapPortalHealth();
+        app.MapPortalAccounts();
+        app.MapPortalUi();
+        return app;
+    }
+}
