@@ -75,14 +75,7 @@ public sealed class AccountsPageTests(PortalBrowserFixture portal)
     public async Task ASuperuserUnlocksALockedAccount()
     {
         var (email, password) = await portal.CreateAccountAsync("Support");
-        var intruder = await portal.NewPageAsync();
-        await intruder.GotoAsync("/account/login");
-        for (var attempt = 1; attempt <= 5; attempt++)
-        {
-            await intruder.GetByLabel("Email").FillAsync(email);
-            await intruder.GetByLabel("Password", new() { Exact = true }).FillAsync("Wrong#guess123");
-            await intruder.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        }
+        await (await portal.NewPageAsync()).FailSignInAsync(email, times: 5);
         var page = await OpenAccountsAsync();
 
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = email });

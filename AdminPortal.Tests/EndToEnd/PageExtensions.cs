@@ -8,10 +8,26 @@ public static class PageExtensions
     public static async Task SignInAsync(this IPage page, string email, string password, string startPath = "/")
     {
         await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(startPath)}");
+        await page.SubmitLoginAsync(email, password);
+        await page.WaitForInteractiveAsync();
+    }
+
+    /// <summary>Fills and sends the login form already on the page.</summary>
+    public static async Task SubmitLoginAsync(this IPage page, string email, string password)
+    {
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForInteractiveAsync();
+    }
+
+    /// <summary>Sends the login form with a wrong password <paramref name="times"/> times, from the login page.</summary>
+    public static async Task FailSignInAsync(this IPage page, string email, int times)
+    {
+        await page.GotoAsync("/account/login");
+        for (var attempt = 1; attempt <= times; attempt++)
+        {
+            await page.SubmitLoginAsync(email, $"Wrong#password{attempt}");
+        }
     }
 
     /// <summary>The circuit attaches a moment after the page loads; clicks before that are lost.</summary>

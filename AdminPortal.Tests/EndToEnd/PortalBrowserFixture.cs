@@ -1,7 +1,4 @@
-using AdminPortal.Domain.Accounts;
-using AdminPortal.Features.Accounts;
 using AdminPortal.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
@@ -48,13 +45,9 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
     /// <summary>An account of its own for a test that changes it (locks it, say), so other tests are not affected.</summary>
     public async Task<(string Email, string Password)> CreateAccountAsync(string role)
     {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
-        const string password = "Own#account2026";
-        var result = await Services.GetRequiredService<AccountService>().CreateAsync(
-            new NewAccountRequest { Email = email, DisplayName = $"Test {role}", Roles = [role], Password = password },
-            PortalActor.System("end-to-end test"));
-        Assert.True(result.Succeeded, result.ToString());
-        return (email, password);
+        var email = TestAccounts.UniqueEmail(role);
+        await Services.CreateAccountAsync(email, role);
+        return (email, TestAccounts.Password);
     }
 
     public async Task DisposeAsync()

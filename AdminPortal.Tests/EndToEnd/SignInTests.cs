@@ -6,20 +6,13 @@ namespace AdminPortal.Tests.EndToEnd;
 [Collection(EndToEndCollection.Name)]
 public sealed class SignInTests(PortalBrowserFixture portal)
 {
-    private static async Task SubmitLoginAsync(IPage page, string email, string password)
-    {
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
-
     [Fact]
     public async Task AWrongPasswordShowsAnErrorAndStaysOnTheLoginPage()
     {
         var page = await portal.NewPageAsync();
         await page.GotoAsync("/");
 
-        await SubmitLoginAsync(page, DemoAccounts.Staff.Email, "Not#thePassword1");
+        await page.SubmitLoginAsync(DemoAccounts.Staff.Email, "Not#thePassword1");
 
         Assert.Equal("Wrong email or password.", await page.GetByRole(AriaRole.Alert).TextContentAsync());
         Assert.Contains("/account/login", page.Url);
@@ -30,14 +23,10 @@ public sealed class SignInTests(PortalBrowserFixture portal)
     {
         var (email, password) = await portal.CreateAccountAsync("Staff");
         var page = await portal.NewPageAsync();
-        await page.GotoAsync("/account/login");
 
-        for (var attempt = 1; attempt <= 5; attempt++)
-        {
-            await SubmitLoginAsync(page, email, $"Wrong#password{attempt}");
-        }
+        await page.FailSignInAsync(email, times: 5);
         var afterFifth = await page.GetByRole(AriaRole.Alert).TextContentAsync();
-        await SubmitLoginAsync(page, email, password);
+        await page.SubmitLoginAsync(email, password);
 
         Assert.StartsWith("This account is locked after 5 failed sign-ins.", afterFifth);
         Assert.StartsWith("This account is locked", await page.GetByRole(AriaRole.Alert).TextContentAsync());

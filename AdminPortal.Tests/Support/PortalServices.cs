@@ -1,6 +1,5 @@
 using AdminPortal.Cli;
 using AdminPortal.Domain.Accounts;
-using AdminPortal.Features.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,13 +32,8 @@ public sealed class PortalServices : IAsyncDisposable
 
     public static readonly PortalActor Admin = PortalActor.System("test");
 
-    public async Task<string> CreateAccountAsync(string email, string role, string password = "Secret#2026x")
-    {
-        var result = await Get<AccountService>().CreateAsync(
-            new NewAccountRequest { Email = email, DisplayName = email.Split('@')[0], Roles = [role], Password = password }, Admin);
-        Assert.True(result.Succeeded, result.ToString());
-        return (await Get<AccountService>().ListAsync(Admin)).Single(a => a.Email == email).Id;
-    }
+    public Task<string> CreateAccountAsync(string email, string role, string password = TestAccounts.Password) =>
+        Services.CreateAccountAsync(email, role, password);
 
     public async ValueTask DisposeAsync()
     {

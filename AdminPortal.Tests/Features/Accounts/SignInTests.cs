@@ -1,36 +1,29 @@
 using System.Net;
 using AdminPortal.Domain.Accounts;
-using AdminPortal.Features.Accounts;
 using AdminPortal.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Features.Accounts;
 
 /// <summary>Sign-in, lockout and server-side page guards, through HTTP on the whole app.</summary>
 public sealed class SignInTests : IClassFixture<SignInTests.Portal>
 {
-    public sealed class Portal : PortalWebFactory
+    public sealed class Portal : PortalWebFactory, IAsyncLifetime
     {
-        public async Task<string> CreateAccountAsync(string email, string role, string password = "Secret#2026x")
+        // A superuser exists, so no request is sent to the set-up page.
+        public Task InitializeAsync() => Services.CreateAccountAsync(TestAccounts.UniqueEmail("root"), PortalRoles.Superuser);
+
+        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+        public async Task<string> CreateAccountAsync(string email, string role)
         {
-            var accounts = Services.GetRequiredService<AccountService>();
-            var result = await accounts.CreateAsync(
-                new NewAccountRequest { Email = email, DisplayName = "Test", Roles = [role], Password = password }, PortalActor.System("test"));
-            Assert.True(result.Succeeded, result.ToString());
-            return password;
+            await Services.CreateAccountAsync(email, role);
+            return TestAccounts.Password;
         }
     }
 
     private readonly Portal portal;
 
-    public SignInTests(Portal portal)
-    {
-        this.portal = portal;
-        // The first superuser exists, so no request is sent to the set-up page.
-        portal.CreateAccountAsync($"root-{Guid.NewGuid():N}@example.org", PortalRoles.Superuser).GetAwaiter().GetResult();
-    }
-
-    private static string Unique(string name) => $"{name}-{Guid.NewGuid():N}@example.org";
+    public SignInTests(Portal portal) => this.portal = portal;
 
     [Fact]
     public async Task AnAnonymousVisitorIsSentToTheLoginPage()
@@ -53,7 +46,7 @@ public sealed class SignInTests : IClassFixture<SignInTests.Portal>
     [Fact]
     public async Task TheRightPasswordSignsInAndReturnsToThePageAsked()
     {
-        var email = Unique("staff");
+        var email = TestAccounts.UniqueEmail("staff");
         var password = await portal.CreateAccountAsync(email, PortalRoles.Staff);
         var client = portal.CreateBrowserlikeClient();
 
@@ -68,7 +61,7 @@ public sealed class SignInTests : IClassFixture<SignInTests.Portal>
     [Fact]
     public async Task AReturnAddressOnAnotherSiteIsIgnored()
     {
-        var email = Unique("staff");
+        var email = TestAccounts.UniqueEmail("staff");
         var password = await portal.CreateAccountAsync(email, PortalRoles.Staff);
 
         var response = await portal.CreateBrowserlikeClient().PostFormAsync("/account/login?ReturnUrl=%2F%2Fevil.example", "login",
@@ -80,7 +73,7 @@ public sealed class SignInTests : IClassFixture<SignInTests.Portal>
     [Fact]
     public async Task AWrongPasswordShowsAnError()
     {
-        var email = Unique("staff");
+        var email = TestAccounts.UniqueEmail("staff");
         await portal.CreateAccountAsync(email, PortalRoles.Staff);
 
         var response = await portal.CreateBrowserlikeClient().SignInAsync(email, "Wrong#password1");
@@ -92,7 +85,7 @@ public sealed class SignInTests : IClassFixture<SignInTests.Portal>
     [Fact]
     public async Task FiveFailuresLockTheAccountEvenForTheRightPassword()
     {
-        var email = Unique("locked");
+        var email = TestAccounts.UniqueEmail("locked");
         var password = await portal.CreateAccountAsync(email, PortalRoles.Staff);
         var client = portal.CreateBrowserlikeClient();
         for (var attempt = 1; attempt <= 4; attempt++)
@@ -117,7 +110,7 @@ public sealed class SignInTests : IClassFixture<SignInTests.Portal>
     [InlineData(PortalRoles.CourseAuthor, "/", true)]
     public async Task ThePageGuardRunsOnTheServer(string role, string path, bool allowed)
     {
-        var email = Unique(role.ToLowerInvariant());
+        var email = TestAccounts.UniqueEmail(role.ToLowerInvariant());
         var password = await portal.CreateAccountAsync(email, role);
         var client = portal.CreateBrowserlikeClient();
         await client.SignInAsync(email, password);
@@ -138,7 +131,7 @@ public sealed class SignInTests : IClassFixture<SignInTests.Portal>
     [Fact]
     public async Task LogoutNeedsTheFormTokenAndThenEndsTheSession()
     {
-        var email = Unique("staff");
+        var email = TestAccounts.UniqueEmail("staff");
         var password = await portal.CreateAccountAsync(email, PortalRoles.Staff);
         var client = portal.CreateBrowserlikeClient();
         await client.SignInAsync(email, password);
