@@ -2,7 +2,7 @@ using AdminPortal;
 using AdminPortal.Cli;
 
 // With a command (migrate, users ...) the executable is the CLI; without one it is the web server.
-if (PortalCli.IsCommand(args))
+if (PortalCli.FindCommand(args) >= 0)
 {
     return await PortalCli.RunAsync(args, Console.In, Console.Out, Console.Error);
 }

@@ -24,10 +24,6 @@ public static class AccountRules
         {
             return "At least one active superuser must remain: make another account a superuser first.";
         }
-        if (change is AccountChange.SetRoles { Roles.Count: 0 })
-        {
-            return "An account needs at least one role.";
-        }
         return null;
     }
 }

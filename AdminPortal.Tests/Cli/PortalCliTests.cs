@@ -22,7 +22,7 @@ public sealed class PortalCliTests : IDisposable
 
     private async Task<IReadOnlyList<AccountSummary>> AccountsAsync()
     {
-        await using var app = CliHost.Build(directory.Settings());
+        await using var app = CliHost.Build([], directory.Settings());
         return await app.Services.GetRequiredService<AccountService>().ListAsync(PortalActor.System("test"));
     }
 
@@ -34,7 +34,45 @@ public sealed class PortalCliTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.StartsWith($"Database {directory.DatabaseFile}: applied 1 migration(s)", output);
         Assert.True(File.Exists(directory.DatabaseFile));
-        Assert.Equal((0, $"Database {directory.DatabaseFile} is up to date."), ((await RunAsync("", "migrate")).ExitCode, (await RunAsync("", "migrate")).Output));
+        Assert.Equal((0, $"Database {directory.DatabaseFile} is up to date.", ""), await RunAsync("", "migrate"));
+    }
+
+    [Fact]
+    public async Task HostOptionsBeforeTheCommandConfigureIt()
+    {
+        var elsewhere = Path.Combine(directory.Path, "elsewhere", "other.db");
+        var output = new StringWriter();
+
+        var exitCode = await PortalCli.RunAsync(["--environment", "Production", $"--ConnectionStrings:Portal=Data Source={elsewhere}", "migrate"],
+            new StringReader(""), output, new StringWriter());
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith($"Database {elsewhere}: applied", output.ToString());
+    }
+
+    [Theory]
+    [InlineData(new string[0], -1)]
+    [InlineData(new[] { "--urls", "http://127.0.0.1:5000" }, -1)]
+    [InlineData(new[] { "--environment=Production" }, -1)]
+    [InlineData(new[] { "migrate" }, 0)]
+    [InlineData(new[] { "--environment", "Production", "migrate" }, 2)]
+    [InlineData(new[] { "--Demo:SeedAccounts=false", "users", "create" }, 1)]
+    [InlineData(new[] { "--help" }, 0)]
+    public void TheCommandIsFoundAfterHostOptions(string[] args, int expected) => Assert.Equal(expected, PortalCli.FindCommand(args));
+
+    [Fact]
+    public async Task AnUnopenableDatabaseFailsWithOneLine()
+    {
+        var blocker = Path.Combine(directory.Path, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "a file where a folder should be");
+        var error = new StringWriter();
+
+        var exitCode = await PortalCli.RunAsync(["migrate"], new StringReader(""), new StringWriter(), error,
+            new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = $"Data Source={blocker}/portal.db" });
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("error: ", error.ToString());
+        Assert.Single(error.ToString().Trim().Split('\n'));
     }
 
     [Fact]

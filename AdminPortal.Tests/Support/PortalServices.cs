@@ -26,7 +26,7 @@ public sealed class PortalServices : IAsyncDisposable
     public static async Task<PortalServices> StartAsync(params (string Key, string? Value)[] settings)
     {
         var directory = TestDirectory.Create("services");
-        var app = await CliHost.StartAsync(directory.Settings(settings), CancellationToken.None);
+        var app = await CliHost.StartAsync([], directory.Settings(settings), CancellationToken.None);
         return new PortalServices(directory, app);
     }
 

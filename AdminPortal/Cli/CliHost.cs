@@ -1,5 +1,6 @@
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
+using AdminPortal.Features.SystemStatus;
 using AdminPortal.Hosting;
 
 namespace AdminPortal.Cli;
@@ -7,20 +8,22 @@ namespace AdminPortal.Cli;
 /// <summary>The services a command needs, configured exactly as the web server's, without the server.</summary>
 internal static class CliHost
 {
-    public static WebApplication Build(IEnumerable<KeyValuePair<string, string?>>? settings)
+    public static WebApplication Build(string[] hostArgs, IEnumerable<KeyValuePair<string, string?>>? settings)
     {
-        var builder = PortalHostBuilder.Create([], settings);
+        var builder = PortalHostBuilder.Create(hostArgs, settings);
         builder.AddPortalLogging(forCommandLine: true);
         builder.AddPortalData();
         builder.AddPortalDataProtection();
         builder.AddPortalAccounts();
+        builder.AddPortalHealth();
         return builder.Build();
     }
 
     /// <summary>Prepares the database as the web server does on start: migrations, roles, demo accounts where configured.</summary>
-    public static async Task<WebApplication> StartAsync(IEnumerable<KeyValuePair<string, string?>>? settings, CancellationToken cancellationToken)
+    public static async Task<WebApplication> StartAsync(
+        string[] hostArgs, IEnumerable<KeyValuePair<string, string?>>? settings, CancellationToken cancellationToken)
     {
-        var app = Build(settings);
+        var app = Build(hostArgs, settings);
         foreach (var step in app.Services.GetServices<IStartupStep>())
         {
             await step.RunAsync(cancellationToken);

@@ -10,7 +10,7 @@ internal static class MigrateCommand
         var command = new Command("migrate", "Create the database if needed and apply pending migrations.");
         command.SetAction(async (_, cancellationToken) =>
         {
-            await using var app = CliHost.Build(context.Settings);
+            await using var app = CliHost.Build(context.HostArgs, context.Settings);
             var applied = await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
             var file = app.Services.GetRequiredService<PortalDatabase>().FilePath;
             await context.Output.WriteLineAsync(applied.Count == 0

@@ -10,25 +10,43 @@ public static class PortalCli
     public const int Failure = 1;
     public const int BadUsage = 2;
 
-    public static bool IsCommand(string[] args) =>
-        args.Length > 0 && (!args[0].StartsWith('-') || args[0] is "--help" or "-h" or "-?");
+    /// <summary>
+    /// Where the command starts: host options such as <c>--environment Production</c> or
+    /// <c>--ConnectionStrings:Portal=...</c> may come first; -1 when there is no command (the web server).
+    /// </summary>
+    public static int FindCommand(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--help" or "-h" or "-?" || !args[i].StartsWith('-'))
+            {
+                return i;
+            }
+            if (!args[i].Contains('='))
+            {
+                i++; // "--key value": skip the value
+            }
+        }
+        return -1;
+    }
 
     /// <param name="settings">Configuration overrides, as for the web server (tests point them at their own database).</param>
     public static async Task<int> RunAsync(
         string[] args, TextReader input, TextWriter output, TextWriter error,
         IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
-        var context = new CliContext(input, output, error, settings);
-        var root = new RootCommand("Admin Portal. Without a command it runs the web server; these commands work on its database.")
+        var start = Math.Max(0, FindCommand(args));
+        var context = new CliContext(input, output, error, args[..start], settings);
+        var root = new RootCommand("Admin Portal. Without a command it runs the web server; these commands work on its database. " +
+            "Host options (--environment NAME, --Section:Key=value) go before the command.")
         {
             MigrateCommand.Create(context),
             UsersCommand.Create(context),
         };
-        var parsed = root.Parse(args);
+        var parsed = root.Parse(args[start..]);
         if (parsed.Errors.Count > 0)
         {
-            var message = string.Join(' ', parsed.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
-            await error.WriteLineAsync($"error: {message} Run with --help for usage.");
+            await error.WriteLineAsync($"error: {OneLine(parsed.Errors[0].Message)} Run with --help for usage.");
             return BadUsage;
         }
         try
@@ -37,22 +55,27 @@ public static class PortalCli
         }
         catch (CliException e)
         {
-            await error.WriteLineAsync($"error: {e.Message}");
+            await error.WriteLineAsync($"error: {OneLine(e.Message)}");
             return e.ExitCode;
         }
-        catch (Exception e) when (e is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception e)
         {
-            await error.WriteLineAsync($"error: {e.Message}");
+            // Configuration mistakes, a locked or unreachable database file: the message says what to fix.
+            await error.WriteLineAsync($"error: {OneLine(e.Message)}");
             return Failure;
         }
     }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
 }
 
-/// <summary>Where a command reads and writes, and the settings its host starts with.</summary>
+/// <summary>Where a command reads and writes, and the host options and settings its services start with.</summary>
 public sealed record CliContext(
     TextReader Input,
     TextWriter Output,
     TextWriter Error,
+    string[] HostArgs,
     IEnumerable<KeyValuePair<string, string?>>? Settings);
 
 /// <summary>A failure with the one-line message the user sees.</summary>

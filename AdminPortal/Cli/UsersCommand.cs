@@ -30,7 +30,7 @@ internal static class UsersCommand
                 Roles = [.. parsed.GetRequiredValue(role)],
                 Password = await PasswordInput.ReadAsync(context),
             };
-            await using var app = await CliHost.StartAsync(context.Settings, cancellationToken);
+            await using var app = await CliHost.StartAsync(context.HostArgs, context.Settings, cancellationToken);
             var accounts = app.Services.GetRequiredService<AccountService>();
             (await accounts.CreateAsync(request, PortalActor.System("command line"), cancellationToken)).ThrowIfFailed();
             await context.Output.WriteLineAsync($"Created {address} with role(s) {string.Join(", ", request.Roles)}.");

@@ -12,8 +12,7 @@ public static class DataServiceCollectionExtensions
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         builder.Services.AddDbContextFactory<PortalDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<PortalDatabase>().ConnectionString));
-        // Identity's stores and the health check take a scoped context; pages and services use the factory.
-        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+        // The factory also registers a scoped context, which Identity's stores and the health check take.
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         builder.Services.AddStartupStep<MigrateDatabaseStep>();

@@ -43,11 +43,6 @@ public sealed class AccountRulesTests
     }
 
     [Fact]
-    public void AnAccountNeedsARole() =>
-        Assert.Equal("An account needs at least one role.",
-            AccountRules.RefuseChange(new AccountChange.SetRoles([]), new AccountState("x", [PortalRoles.Staff], false), Admin, 2));
-
-    [Fact]
     public void OtherAccountsMayBeDisabledAndEnabled()
     {
         var staff = new AccountState("staff", [PortalRoles.Staff], IsDisabled: false);

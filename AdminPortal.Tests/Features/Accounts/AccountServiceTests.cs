@@ -120,14 +120,21 @@ public sealed class AccountServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OnlyOneFirstSuperuserIsCreatedWhenTwoRace()
+    public async Task EveryAccountCommandRefusesAnyoneButASuperuser()
     {
-        var results = await Task.WhenAll(
-            accounts.CreateFirstSuperuserAsync(Request("first@example.org")),
-            accounts.CreateFirstSuperuserAsync(Request("second@example.org")));
+        var id = await portal.CreateAccountAsync("ada@example.org", PortalRoles.Staff);
+        var password = new PasswordRequest { Password = "Better#2026", ConfirmPassword = "Better#2026" };
 
-        Assert.Single(results, r => r.Succeeded);
-        Assert.Single(results, r => r.ToString() == "A superuser already exists: sign in instead.");
-        Assert.Equal([PortalRoles.Superuser], Assert.Single(await accounts.ListAsync(PortalServices.Admin)).Roles);
+        foreach (var role in new[] { PortalRoles.Staff, PortalRoles.Support, PortalRoles.CourseAuthor })
+        {
+            var actor = new PortalActor("x", "someone", [role]);
+            await Assert.ThrowsAsync<PortalForbiddenException>(() => accounts.SetRolesAsync(id, new RolesRequest { Roles = [PortalRoles.Superuser] }, actor));
+            await Assert.ThrowsAsync<PortalForbiddenException>(() => accounts.DisableAsync(id, actor));
+            await Assert.ThrowsAsync<PortalForbiddenException>(() => accounts.ReactivateAsync(id, actor));
+            await Assert.ThrowsAsync<PortalForbiddenException>(() => accounts.SetPasswordAsync(id, password, actor));
+        }
+        var unchanged = Assert.Single(await accounts.ListAsync(PortalServices.Admin));
+        Assert.Equal([PortalRoles.Staff], unchanged.Roles);
+        Assert.Equal(AccountStatus.Active, unchanged.Status);
     }
 }

@@ -13,12 +13,20 @@ public sealed class FirstRunSetupTests : IDisposable
 
     public void Dispose() => portal.Dispose();
 
-    private static Dictionary<string, string> Superuser(string email) => new()
+    private Dictionary<string, string> Superuser(string email) => new()
     {
+        ["Input.SetupCode"] = SetupCode(),
         ["Input.Email"] = email,
         ["Input.DisplayName"] = "First Admin",
         ["Input.Password"] = "First#admin2026",
     };
+
+    /// <summary>Read as an operator would, from the file the started portal wrote beside its database.</summary>
+    private string SetupCode()
+    {
+        _ = portal.Services; // starts the portal
+        return File.ReadAllText(Path.Combine(portal.Directory.Path, FirstRunSetup.CodeFileName));
+    }
 
     private Task<IReadOnlyList<AccountSummary>> AccountsAsync() =>
         portal.Services.GetRequiredService<AccountService>().ListAsync(PortalActor.System("test"));
@@ -52,6 +60,19 @@ public sealed class FirstRunSetupTests : IDisposable
 
         var again = await portal.CreateBrowserlikeClient().GetAsync("/setup");
         Assert.Equal("/account/login", again.RedirectTarget());
+    }
+
+    [Fact]
+    public async Task SetUpRefusesAWrongCode()
+    {
+        var form = Superuser("first@example.org");
+        form["Input.SetupCode"] = "AAAA-BBBB-CCCC";
+
+        var response = await portal.CreateBrowserlikeClient().PostFormAsync("/setup", "setup", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("This is not the set-up code", await response.Content.ReadAsStringAsync());
+        Assert.Empty(await AccountsAsync());
     }
 
     [Fact]

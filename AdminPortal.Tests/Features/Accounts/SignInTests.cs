@@ -1,13 +1,16 @@
 using System.Net;
 using AdminPortal.Domain.Accounts;
+using AdminPortal.Features.Accounts;
 using AdminPortal.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Features.Accounts;
 
 /// <summary>Sign-in, lockout and server-side page guards, through HTTP on the whole app.</summary>
 public sealed class SignInTests : IClassFixture<SignInTests.Portal>
 {
-    public sealed class Portal : PortalWebFactory, IAsyncLifetime
+    // Sessions re-check their account on every request here, instead of every minute.
+    public sealed class Portal() : PortalWebFactory("Production", ("Accounts:RecheckSeconds", "0")), IAsyncLifetime
     {
         // A superuser exists, so no request is sent to the set-up page.
         public Task InitializeAsync() => Services.CreateAccountAsync(TestAccounts.UniqueEmail("root"), PortalRoles.Superuser);
@@ -83,6 +86,22 @@ public sealed class SignInTests : IClassFixture<SignInTests.Portal>
     }
 
     [Fact]
+    public async Task AnUnknownEmailGetsTheSameAnswerAsAWrongPassword()
+    {
+        var email = TestAccounts.UniqueEmail("staff");
+        await portal.CreateAccountAsync(email, PortalRoles.Staff);
+        var client = portal.CreateBrowserlikeClient();
+
+        var wrongPassword = FailureMessage(await (await client.SignInAsync(email, "Wrong#password1")).Content.ReadAsStringAsync());
+        var unknownEmail = FailureMessage(await (await client.SignInAsync("nobody@example.org", "Wrong#password1")).Content.ReadAsStringAsync());
+
+        Assert.Equal(wrongPassword, unknownEmail);
+    }
+
+    private static string FailureMessage(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "<div role=\"alert\"[^>]*><p>([^<]+)</p>").Groups[1].Value;
+
+    [Fact]
     public async Task FiveFailuresLockTheAccountEvenForTheRightPassword()
     {
         var email = TestAccounts.UniqueEmail("locked");
@@ -93,12 +112,68 @@ public sealed class SignInTests : IClassFixture<SignInTests.Portal>
             Assert.Contains("Wrong email or password.", await (await client.SignInAsync(email, "Wrong#password1")).Content.ReadAsStringAsync());
         }
 
-        var fifth = await (await client.SignInAsync(email, "Wrong#password1")).Content.ReadAsStringAsync();
+        await client.SignInAsync(email, "Wrong#password1");
         var rightPassword = await client.SignInAsync(email, password);
 
-        Assert.Contains("This account is locked after 5 failed sign-ins.", fifth);
         Assert.Equal(HttpStatusCode.OK, rightPassword.StatusCode);
-        Assert.Contains("This account is locked", await rightPassword.Content.ReadAsStringAsync());
+        Assert.Contains("After 5 failed sign-ins an account is locked for 15 minutes", await rightPassword.Content.ReadAsStringAsync());
+        var account = (await portal.Services.GetRequiredService<AccountService>().ListAsync(PortalActor.System("test"))).Single(a => a.Email == email);
+        Assert.Equal(AccountStatus.Locked, account.Status);
+    }
+
+    [Fact]
+    public async Task DisablingAnAccountEndsItsOpenSession()
+    {
+        var email = TestAccounts.UniqueEmail("staff");
+        var password = await portal.CreateAccountAsync(email, PortalRoles.Staff);
+        var client = portal.CreateBrowserlikeClient();
+        await client.SignInAsync(email, password);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/system")).StatusCode);
+        var accounts = portal.Services.GetRequiredService<AccountService>();
+        var id = (await accounts.ListAsync(PortalActor.System("test"))).Single(a => a.Email == email).Id;
+
+        Assert.True((await accounts.DisableAsync(id, PortalActor.System("test"))).Succeeded);
+
+        Assert.Equal("/account/login?ReturnUrl=%2Fadmin%2Fsystem", (await client.GetAsync("/admin/system")).RedirectTarget());
+    }
+
+    [Fact]
+    public async Task ChangedRolesReachAnOpenSession()
+    {
+        var email = TestAccounts.UniqueEmail("staff");
+        var password = await portal.CreateAccountAsync(email, PortalRoles.Staff);
+        var client = portal.CreateBrowserlikeClient();
+        await client.SignInAsync(email, password);
+        var accounts = portal.Services.GetRequiredService<AccountService>();
+        var id = (await accounts.ListAsync(PortalActor.System("test"))).Single(a => a.Email == email).Id;
+
+        await accounts.SetRolesAsync(id, new RolesRequest { Roles = [PortalRoles.Support] }, PortalActor.System("test"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin/system")).StatusCode);
+        await client.SignInAsync(email, password);
+        Assert.Equal("/account/access-denied", new Uri(new Uri("http://localhost"), (await client.GetAsync("/admin/system")).RedirectTarget()).AbsolutePath);
+    }
+
+    [Fact]
+    public async Task ChangingTheOwnPasswordChecksTheCurrentOneAndKeepsTheSession()
+    {
+        var email = TestAccounts.UniqueEmail("author");
+        var password = await portal.CreateAccountAsync(email, PortalRoles.CourseAuthor);
+        var client = portal.CreateBrowserlikeClient();
+        await client.SignInAsync(email, password);
+        Dictionary<string, string> Form(string current) => new()
+        {
+            ["Input.CurrentPassword"] = current, ["Input.Password"] = "Changed#2026x", ["Input.ConfirmPassword"] = "Changed#2026x",
+        };
+
+        var wrong = await client.PostFormAsync("/account/password", "change-password", Form("Not#mine2026"));
+        var right = await client.PostFormAsync("/account/password", "change-password", Form(password));
+
+        Assert.Contains("The current password is wrong.", await wrong.Content.ReadAsStringAsync());
+        Assert.Contains("Your password was changed.", await right.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        var again = portal.CreateBrowserlikeClient();
+        Assert.Equal("/", (await again.SignInAsync(email, "Changed#2026x")).RedirectTarget());
     }
 
     [Theory]

@@ -8,15 +8,16 @@ using Microsoft.Extensions.Options;
 namespace AdminPortal.Components.Navigation;
 
 /// <summary>
-/// Re-checks an open circuit's account every minute: a disabled account, or one whose roles or password changed
-/// (new security stamp), loses the circuit's signed-in state without waiting for a page load.
+/// Re-checks an open circuit's account every <c>Accounts:RecheckSeconds</c>: a disabled account, or one whose roles or
+/// password changed (new security stamp), loses the circuit's signed-in state without waiting for a page load.
 /// </summary>
 internal sealed class RevalidatingIdentityStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopes,
-    IOptions<IdentityOptions> options) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+    IOptions<IdentityOptions> options,
+    IOptions<AccountsOptions> accounts) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(Math.Max(1, accounts.Value.RecheckSeconds));
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
     {

@@ -19,11 +19,8 @@ internal static class AccountQueries
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Name!).Order().ToList());
     }
 
-    public static async Task<bool> AnySuperuserAsync(IDbContextFactory<PortalDbContext> contexts, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await SuperuserLockouts(db).AnyAsync(cancellationToken);
-    }
+    public static Task<bool> AnySuperuserAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        SuperuserLockouts(db).AnyAsync(cancellationToken);
 
     /// <summary>Superusers that are not disabled (a temporary lockout after failed sign-ins still counts).</summary>
     public static async Task<int> CountActiveSuperusersAsync(PortalDbContext db, CancellationToken cancellationToken)

@@ -1,10 +1,27 @@
 namespace AdminPortal.Features.Accounts;
 
-public sealed class NewAccountRequest
+/// <summary>What every new account needs, whichever way it is created.</summary>
+public interface IAccountFields
+{
+    string Email { get; }
+    string DisplayName { get; }
+    string Password { get; }
+}
+
+public sealed class NewAccountRequest : IAccountFields
 {
     public string Email { get; set; } = "";
     public string DisplayName { get; set; } = "";
     public List<string> Roles { get; set; } = [];
+    public string Password { get; set; } = "";
+}
+
+/// <summary>The set-up page's form: always a superuser, proven by the code from the server's data folder.</summary>
+public sealed class FirstSuperuserRequest : IAccountFields
+{
+    public string SetupCode { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string DisplayName { get; set; } = "";
     public string Password { get; set; } = "";
 }
 

@@ -6,21 +6,19 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminPortal.Features.Accounts;
 
 /// <summary>
-/// Portal accounts for the Accounts page, the setup page and the CLI. Every command checks the actor's role and
-/// runs in its own scope, so a long-lived circuit never holds a DbContext.
+/// Portal accounts for the Accounts page and the CLI. Every command checks the actor's role and runs in its own
+/// scope, so a long-lived circuit never holds a DbContext.
 /// </summary>
 public sealed class AccountService(
     IServiceScopeFactory scopes,
     IDbContextFactory<PortalDbContext> contexts,
-    NewAccountValidator newAccountValidator,
+    AccountCreator creator,
     RolesRequestValidator rolesValidator,
     PasswordRequestValidator passwordValidator,
-    FirstRunState firstRun,
+    FirstRunSetup firstRun,
     TimeProvider clock,
     ILogger<AccountService> logger)
 {
-    private readonly SemaphoreSlim setupGate = new(1, 1);
-
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(PortalActor actor, CancellationToken cancellationToken = default)
     {
         actor.Demand(PortalPolicies.ManagePortal);
@@ -37,37 +35,12 @@ public sealed class AccountService(
     public async Task<AccountResult> CreateAsync(NewAccountRequest request, PortalActor actor, CancellationToken cancellationToken = default)
     {
         actor.Demand(PortalPolicies.ManagePortal);
-        var result = await CreateCoreAsync(request, actor, cancellationToken);
+        var result = await creator.CreateAsync(request, actor, cancellationToken);
         if (result.Succeeded && request.Roles.Contains(PortalRoles.Superuser))
         {
             firstRun.SuperuserExists();
         }
         return result;
-    }
-
-    /// <summary>The one-time setup: creates a superuser only while none exists, even when two browsers race.</summary>
-    public async Task<AccountResult> CreateFirstSuperuserAsync(NewAccountRequest request, CancellationToken cancellationToken = default)
-    {
-        await setupGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (await AccountQueries.AnySuperuserAsync(contexts, cancellationToken))
-            {
-                firstRun.SuperuserExists();
-                return AccountResult.Fail("", "A superuser already exists: sign in instead.");
-            }
-            request.Roles = [PortalRoles.Superuser];
-            var result = await CreateCoreAsync(request, PortalActor.System("first-run setup"), cancellationToken);
-            if (result.Succeeded)
-            {
-                firstRun.SuperuserExists();
-            }
-            return result;
-        }
-        finally
-        {
-            setupGate.Release();
-        }
     }
 
     public Task<AccountResult> SetRolesAsync(string userId, RolesRequest request, PortalActor actor, CancellationToken cancellationToken = default)
@@ -125,41 +98,6 @@ public sealed class AccountService(
             var token = await users.GeneratePasswordResetTokenAsync(user);
             return await users.ResetPasswordAsync(user, token, request.Password);
         });
-    }
-
-    private async Task<AccountResult> CreateCoreAsync(NewAccountRequest request, PortalActor actor, CancellationToken cancellationToken)
-    {
-        request.Email = request.Email.Trim();
-        request.DisplayName = request.DisplayName.Trim();
-        var validation = newAccountValidator.Validate(request);
-        if (!validation.IsValid)
-        {
-            return validation.ToAccountResult();
-        }
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = new PortalUser
-        {
-            UserName = request.Email,
-            Email = request.Email,
-            EmailConfirmed = true,
-            DisplayName = request.DisplayName,
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        var created = await users.CreateAsync(user, request.Password);
-        if (created.Succeeded)
-        {
-            created = await users.AddToRolesAsync(user, request.Roles.Distinct());
-        }
-        if (!created.Succeeded)
-        {
-            return created.ToResult(request.Email);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("{Actor} created portal account {Email} with roles {Roles}", actor.Name, user.Email, request.Roles);
-        return AccountResult.Ok;
     }
 
     private async Task<AccountResult> ChangeAsync(

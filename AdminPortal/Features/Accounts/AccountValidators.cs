@@ -3,17 +3,35 @@ using FluentValidation;
 
 namespace AdminPortal.Features.Accounts;
 
-public sealed class NewAccountValidator : AbstractValidator<NewAccountRequest>
+public sealed class AccountFieldsValidator<T> : AbstractValidator<T>
+    where T : IAccountFields
 {
-    public NewAccountValidator()
+    public AccountFieldsValidator()
     {
         RuleFor(a => a.Email).NotEmpty().WithMessage("Enter an email address.")
             .MaximumLength(256).WithMessage("An email address has at most 256 characters.")
             .EmailAddress().WithMessage("Enter a valid email address, such as name@example.org.");
         RuleFor(a => a.DisplayName).NotEmpty().WithMessage("Enter the person's name.")
             .MaximumLength(100).WithMessage("A name has at most 100 characters.");
-        RuleFor(a => a.Roles).MustBePortalRoles();
         RuleFor(a => a.Password).NotEmpty().WithMessage("Enter a password.");
+    }
+}
+
+public sealed class NewAccountValidator : AbstractValidator<NewAccountRequest>
+{
+    public NewAccountValidator()
+    {
+        Include(new AccountFieldsValidator<NewAccountRequest>());
+        RuleFor(a => a.Roles).MustBePortalRoles();
+    }
+}
+
+public sealed class FirstSuperuserValidator : AbstractValidator<FirstSuperuserRequest>
+{
+    public FirstSuperuserValidator()
+    {
+        RuleFor(a => a.SetupCode).NotEmpty().WithMessage($"Enter the set-up code from {FirstRunSetup.CodeFileName}.");
+        Include(new AccountFieldsValidator<FirstSuperuserRequest>());
     }
 }
 

@@ -14,6 +14,10 @@ public sealed class AccountsOptions
 
     [Range(1, 24 * 30)]
     public int SessionHours { get; init; } = 8;
+
+    /// <summary>How often an open session re-checks its account, so a disabled one or changed roles take effect.</summary>
+    [Range(0, 3600)]
+    public int RecheckSeconds { get; init; } = 60;
 }
 
 /// <summary>Demo accounts created at start when <see cref="SeedAccounts"/> is on (never in Production).</summary>

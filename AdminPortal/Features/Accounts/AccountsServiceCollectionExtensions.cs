@@ -42,7 +42,8 @@ public static class AccountsServiceCollectionExtensions
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<AccountsOptions>>((cookie, accounts) => cookie.ExpireTimeSpan = TimeSpan.FromHours(accounts.Value.SessionHours));
         // Role changes and disabled accounts reach open sessions within a minute, not the default half hour.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AccountsOptions>>((stamp, accounts) =>
+            stamp.ValidationInterval = TimeSpan.FromSeconds(accounts.Value.RecheckSeconds));
 
         var authorization = services.AddAuthorizationBuilder();
         foreach (var policy in PortalPolicies.All)
@@ -54,9 +55,11 @@ public static class AccountsServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<NewAccountValidator>();
+        services.AddSingleton<FirstSuperuserValidator>();
         services.AddSingleton<RolesRequestValidator>();
         services.AddSingleton<PasswordRequestValidator>();
-        services.AddSingleton<FirstRunState>();
+        services.AddSingleton<AccountCreator>();
+        services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<AccountService>();
         services.AddScoped<SignInService>();
         services.AddStartupStep<AccountsStartupStep>();
@@ -74,7 +77,7 @@ public static class AccountsServiceCollectionExtensions
             }
             await signIn.SignOutAsync();
             return Results.LocalRedirect(AccountPaths.Login);
-        }).RequireAuthorization();
+        }).RequireAuthorization(PolicyNames.SignedIn);
         return app;
     }
 

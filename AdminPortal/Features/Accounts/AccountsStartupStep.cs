@@ -5,10 +5,14 @@ using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Features.Accounts;
 
-/// <summary>Creates the four roles, and the demo accounts where configured (never in Production).</summary>
+/// <summary>
+/// Creates the four roles; the demo accounts where configured (in Development only, since their passwords are
+/// public); and the set-up code while no superuser exists.
+/// </summary>
 public sealed class AccountsStartupStep(
     IServiceScopeFactory scopes,
     AccountService accounts,
+    FirstRunSetup firstRun,
     IOptions<DemoOptions> demo,
     IHostEnvironment environment,
     ILogger<AccountsStartupStep> logger) : IStartupStep
@@ -26,21 +30,24 @@ public sealed class AccountsStartupStep(
                 }
             }
         }
-        if (!demo.Value.SeedAccounts)
+        if (demo.Value.SeedAccounts)
         {
-            return;
+            if (environment.IsDevelopment())
+            {
+                await SeedDemoAccountsAsync(cancellationToken);
+            }
+            else
+            {
+                logger.LogWarning("Demo:SeedAccounts is on but the environment is {Environment}: demo accounts are created in Development only",
+                    environment.EnvironmentName);
+            }
         }
-        if (environment.IsProduction())
-        {
-            logger.LogWarning("Demo:SeedAccounts is on but the environment is Production: no demo account was created");
-            return;
-        }
-        await SeedDemoAccountsAsync(scopes, cancellationToken);
+        await firstRun.PrepareAsync(cancellationToken);
     }
 
-    private async Task SeedDemoAccountsAsync(IServiceScopeFactory scopeFactory, CancellationToken cancellationToken)
+    private async Task SeedDemoAccountsAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         foreach (var account in demo.Value.Accounts)
         {

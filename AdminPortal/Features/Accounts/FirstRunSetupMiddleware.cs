@@ -1,9 +1,10 @@
 namespace AdminPortal.Features.Accounts;
 
 /// <summary>Until the first superuser exists, every page leads to the one-time setup page.</summary>
-public sealed class FirstRunSetupMiddleware(RequestDelegate next, FirstRunState firstRun)
+public sealed class FirstRunSetupMiddleware(RequestDelegate next, FirstRunSetup firstRun)
 {
-    private static readonly string[] AlwaysReachable = [AccountPaths.Setup, "/error", "/health", "/_framework", "/_content", "/_blazor", "/css", "/img"];
+    // Static files are served before this middleware runs; these are the endpoints the set-up page itself needs.
+    private static readonly string[] AlwaysReachable = [AccountPaths.Setup, "/error", "/health", "/_framework", "/_blazor"];
 
     public async Task InvokeAsync(HttpContext context)
     {

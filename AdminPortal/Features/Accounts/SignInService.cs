@@ -29,18 +29,15 @@ public sealed class SignInService(
             logger.LogInformation("{Email} signed in", email);
             return null;
         }
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Sign-in refused for {Email}: the account is locked or disabled", email);
-            var user = await signInManager.UserManager.FindByEmailAsync(email);
-            return user?.IsDisabled == true
-                ? "This account is disabled. Ask a superuser to enable it."
-                : $"This account is locked after {options.Value.MaxFailedAttempts} failed sign-ins. " +
-                  $"Try again in {options.Value.LockoutMinutes} minutes, or ask a superuser to unlock it.";
-        }
-        logger.LogWarning("Failed sign-in for {Email}", email);
-        return "Wrong email or password.";
+        // One message for every failure, so the page never tells whether an account exists, is locked or is disabled.
+        logger.LogWarning("Failed sign-in for {Email}: {Reason}", email,
+            result.IsLockedOut ? "locked or disabled" : result.IsNotAllowed ? "not allowed" : "wrong email or password");
+        return FailureMessage;
     }
+
+    public string FailureMessage =>
+        $"Wrong email or password. After {options.Value.MaxFailedAttempts} failed sign-ins an account is locked for " +
+        $"{options.Value.LockoutMinutes} minutes; a superuser can unlock it sooner.";
 
     public Task SignOutAsync() => signInManager.SignOutAsync();
 
@@ -61,12 +58,21 @@ public sealed class SignInService(
         {
             return AccountResult.Fail("", "Your account no longer exists.");
         }
+        // Wrong current passwords count towards the lockout, so a session left open cannot be used to guess it.
+        var check = await signInManager.CheckPasswordSignInAsync(user, request.CurrentPassword, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            await signInManager.SignOutAsync();
+            return AccountResult.Fail("", $"Too many wrong passwords: the account is locked for {options.Value.LockoutMinutes} minutes.");
+        }
+        if (!check.Succeeded)
+        {
+            return AccountResult.Fail(nameof(request.CurrentPassword), "The current password is wrong.");
+        }
         var changed = await users.ChangePasswordAsync(user, request.CurrentPassword, request.Password);
         if (!changed.Succeeded)
         {
-            return changed.Errors.Any(e => e.Code == "PasswordMismatch")
-                ? AccountResult.Fail(nameof(request.CurrentPassword), "The current password is wrong.")
-                : changed.ToResult(user.Email ?? "");
+            return changed.ToResult(user.Email ?? "");
         }
         // The new security stamp would end this session at the next check; a fresh cookie keeps the person signed in.
         await signInManager.RefreshSignInAsync(user);

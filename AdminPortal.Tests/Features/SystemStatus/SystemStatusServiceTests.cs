@@ -1,0 +1,34 @@
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Features.SystemStatus;
+using AdminPortal.Tests.Support;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace AdminPortal.Tests.Features.SystemStatus;
+
+public sealed class SystemStatusServiceTests
+{
+    [Fact]
+    public async Task StaffReadsTheStatusOfAMigratedDatabase()
+    {
+        await using var portal = await PortalServices.StartAsync();
+
+        var report = await portal.Get<SystemStatusService>().GetAsync(new PortalActor("x", "Stella", [PortalRoles.Staff]));
+
+        Assert.Equal(HealthStatus.Healthy, report.Status);
+        Assert.Equal("database", Assert.Single(report.Checks).Name);
+        Assert.Empty(report.PendingMigrations);
+        Assert.True(report.AppliedMigrations >= 1);
+        Assert.Equal(portal.DatabaseFile, report.DatabaseFile);
+    }
+
+    [Theory]
+    [InlineData(PortalRoles.Support)]
+    [InlineData(PortalRoles.CourseAuthor)]
+    public async Task OtherRolesAreRefused(string role)
+    {
+        await using var portal = await PortalServices.StartAsync();
+
+        await Assert.ThrowsAsync<PortalForbiddenException>(() =>
+            portal.Get<SystemStatusService>().GetAsync(new PortalActor("x", "someone", [role])));
+    }
+}
