@@ -1,6 +1,12 @@
 using AdminPortal.Components;
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
+using AdminPortal.Features.ApiKeys;
+using AdminPortal.Features.Courses;
+using AdminPortal.Features.Enrollments;
+using AdminPortal.Features.Import;
+using AdminPortal.Features.Learners;
+using AdminPortal.Features.Sites;
 using AdminPortal.Features.SystemStatus;
 using AdminPortal.Hosting;
 
@@ -16,7 +22,13 @@ public static class PortalWebApp
         builder.AddPortalData();
         builder.AddPortalDataProtection();
         builder.AddPortalAccounts();
+        builder.AddPortalApiKeys();
         builder.AddPortalHealth();
+        builder.AddPortalSites();
+        builder.AddPortalCourses();
+        builder.AddPortalLearners();
+        builder.AddPortalEnrollments();
+        builder.AddPortalImport();
         builder.AddPortalUi();
 
         var app = builder.Build();
@@ -27,6 +39,8 @@ public static class PortalWebApp
         app.UseAntiforgery();
         app.MapPortalHealth();
         app.MapPortalAccounts();
+        app.MapPortalEnrollments();
+        app.MapPortalCourses();
         app.MapPortalUi();
         return app;
     }

@@ -1,5 +1,11 @@
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
+using AdminPortal.Features.ApiKeys;
+using AdminPortal.Features.Courses;
+using AdminPortal.Features.Enrollments;
+using AdminPortal.Features.Import;
+using AdminPortal.Features.Learners;
+using AdminPortal.Features.Sites;
 using AdminPortal.Features.SystemStatus;
 using AdminPortal.Hosting;
 
@@ -15,7 +21,13 @@ internal static class CliHost
         builder.AddPortalData();
         builder.AddPortalDataProtection();
         builder.AddPortalAccounts();
+        builder.AddPortalApiKeys();
         builder.AddPortalHealth();
+        builder.AddPortalSites();
+        builder.AddPortalCourses();
+        builder.AddPortalLearners();
+        builder.AddPortalEnrollments();
+        builder.AddPortalImport();
         return builder.Build();
     }
 

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using AdminPortal.Features.Accounts;
+using AdminPortal.Features.ApiKeys;
+using AdminPortal.Features.Import;
+using AdminPortal.Features.Sites;
 
 namespace AdminPortal.Cli;
 
@@ -42,6 +45,9 @@ public static class PortalCli
         {
             MigrateCommand.Create(context),
             UsersCommand.Create(context),
+            SitesCommand.Create(context),
+            ApiKeysCommand.Create(context),
+            ImportCommand.Create(context),
         };
         var parsed = root.Parse(args[start..]);
         if (parsed.Errors.Count > 0)

@@ -33,4 +33,18 @@ public sealed record PortalDatabase(string ConnectionString, string FilePath)
         builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
         return new PortalDatabase(builder.ToString(), builder.DataSource);
     }
+
+    /// <summary>
+    /// A raw connection for bulk work (imports, demo data), set up as EF's own: foreign keys enforced. SQLite waits for
+    /// a busy write lock up to the command timeout rather than failing at once.
+    /// </summary>
+    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA foreign_keys = ON;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
 }

@@ -1,4 +1,6 @@
+using AdminPortal.Domain.Learning;
 using AdminPortal.Features.Accounts;
+using AdminPortal.Features.ApiKeys;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +10,19 @@ namespace AdminPortal.Data;
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser, IdentityRole, string>(options)
 {
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseMode> CourseModes => Set<CourseMode>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<Learner> Learners => Set<Learner>();
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<BlockState> BlockStates => Set<BlockState>();
+    public DbSet<CourseGrade> CourseGrades => Set<CourseGrade>();
+    public DbSet<BlockCompletion> BlockCompletions => Set<BlockCompletion>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<CourseAssignment> CourseAssignments => Set<CourseAssignment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,0 +1,26 @@
+namespace AdminPortal.Api;
+
+public enum ErrorKind
+{
+    Invalid,
+    NotFound,
+    Conflict,
+}
+
+/// <summary>Why a request was refused, naming the field (as the client spells it) and the rule.</summary>
+public sealed record ServiceError(ErrorKind Kind, string Field, string Message)
+{
+    public override string ToString() => $"{Field}: {Message}";
+}
+
+/// <summary>A value, or the errors that prevented it; services return this rather than throw for expected refusals.</summary>
+public sealed record ServiceResult<T>(T? Value, IReadOnlyList<ServiceError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static implicit operator ServiceResult<T>(T value) => new(value, []);
+
+    public static implicit operator ServiceResult<T>(ServiceError error) => new(default, [error]);
+
+    public static ServiceResult<T> Fail(IReadOnlyList<ServiceError> errors) => new(default, errors);
+}

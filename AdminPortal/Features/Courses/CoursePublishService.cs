@@ -1,0 +1,78 @@
+using AdminPortal.Api;
+using AdminPortal.Data;
+using AdminPortal.Domain.Learning;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Courses;
+
+/// <summary>
+/// Creates or updates a course from the LMS's publish event. Sections are matched by their id; sections the outline
+/// no longer has are removed; highlights entered in the portal are never touched by a publish.
+/// </summary>
+public sealed class CoursePublishService(
+    IDbContextFactory<PortalDbContext> contexts,
+    CoursePublishValidator validator,
+    ILogger<CoursePublishService> logger)
+{
+    public async Task<ServiceResult<PublishOutcome>> PublishAsync(string key, CoursePublish request, CancellationToken cancellationToken = default)
+    {
+        if (!CourseKey.TryParse(key, out var courseKey, out var keyError))
+        {
+            return new ServiceError(ErrorKind.Invalid, "key", $"'{key}' is not a course key: {keyError}.");
+        }
+        var validation = validator.Validate(request);
+        if (!validation.IsValid)
+        {
+            return ServiceResult<PublishOutcome>.Fail(validation.ToApiErrors());
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        int? siteId = null;
+        if (!string.IsNullOrWhiteSpace(request.Site))
+        {
+            siteId = await db.Sites.Where(s => s.Domain == request.Site.Trim().ToLower()).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancellationToken);
+            if (siteId is null)
+            {
+                return new ServiceError(ErrorKind.NotFound, "site", $"No site has the domain {request.Site}: create it first (sites set --domain ...).");
+            }
+        }
+        var course = await db.Courses.SingleOrDefaultAsync(c => c.Key == key, cancellationToken);
+        var created = course is null;
+        course ??= db.Courses.Add(new Course(courseKey, request.DisplayName!, request.Start!.Value.AsUtc())).Entity;
+        course.Rename(request.DisplayName!);
+        course.Reschedule(request.Start!.Value.AsUtc(), request.End?.AsUtc());
+        course.Publish(siteId, request.SelfPaced ?? false, request.Language ?? course.Language);
+        course.SetModes((request.Modes ?? []).Select(m => (m.Mode!, m.Expiration?.AsUtc())));
+        await db.SaveChangesAsync(cancellationToken);
+        var (added, updated, removed) = await SyncSectionsAsync(db, course.Id, request.Sections ?? [], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Course {Course} {Change} by a publish: sections +{Added} ~{Updated} -{Removed}",
+            course.Key, created ? "created" : "updated", added, updated, removed);
+        return new PublishOutcome(course.Key, created, added, updated, removed);
+    }
+
+    private static async Task<(int Added, int Updated, int Removed)> SyncSectionsAsync(
+        PortalDbContext db, int courseId, IReadOnlyList<SectionPublish> published, CancellationToken cancellationToken)
+    {
+        var existing = await db.Sections.Where(s => s.CourseId == courseId).ToDictionaryAsync(s => s.BlockId, cancellationToken);
+        int added = 0, updated = 0;
+        foreach (var section in published)
+        {
+            var id = Section.ValidBlockId(section.Id!);
+            if (existing.Remove(id, out var current))
+            {
+                var before = (current.Position, current.Title, current.HiddenFromToc);
+                current.Update(section.Position!.Value, section.Title!, section.Hidden ?? false);
+                updated += before == (current.Position, current.Title, current.HiddenFromToc) ? 0 : 1;
+            }
+            else
+            {
+                db.Sections.Add(new Section(courseId, id, section.Position!.Value, section.Title!, section.Hidden ?? false));
+                added++;
+            }
+        }
+        db.Sections.RemoveRange(existing.Values);
+        return (added, updated, existing.Count);
+    }
+}

@@ -1,0 +1,119 @@
+using AdminPortal.Api;
+using AdminPortal.Data;
+using AdminPortal.Domain.Learning;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Enrollments;
+
+/// <summary>
+/// Enrollment events from the LMS. Idempotent: the same event twice gives the same enrollment, reported unchanged.
+/// Each event runs in one write transaction, so two copies arriving together cannot both create the learner.
+/// </summary>
+public sealed class EnrollmentService(
+    IDbContextFactory<PortalDbContext> contexts,
+    EnrollmentEventValidator enrollValidator,
+    DeactivationEventValidator deactivateValidator,
+    TimeProvider clock,
+    ILogger<EnrollmentService> logger)
+{
+    public async Task<ServiceResult<EnrollmentOutcome>> EnrollAsync(EnrollmentEvent request, CancellationToken cancellationToken = default)
+    {
+        var validation = enrollValidator.Validate(request);
+        if (!validation.IsValid)
+        {
+            return ServiceResult<EnrollmentOutcome>.Fail(validation.ToApiErrors());
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var created = request.Created?.AsUtc() ?? now;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var course = await db.Courses.SingleOrDefaultAsync(c => c.Key == request.CourseKey, cancellationToken);
+        if (course is null)
+        {
+            return new ServiceError(ErrorKind.NotFound, "course_key", $"No course has the key {request.CourseKey}: publish it first (PUT /api/courses/{{key}}).");
+        }
+        var mode = CourseMode.ValidSlug(request.Mode!);
+        if (course.Modes.Count > 0 && course.Modes.All(m => m.Slug != mode))
+        {
+            return new ServiceError(ErrorKind.Invalid, "mode", $"The course has no '{mode}' mode; its modes are {string.Join(", ", course.Modes.Select(m => m.Slug))}.");
+        }
+        var learner = await FindOrCreateLearnerAsync(db, request, created, cancellationToken);
+        if (!learner.Succeeded)
+        {
+            return ServiceResult<EnrollmentOutcome>.Fail(learner.Errors);
+        }
+        var (found, learnerCreated) = learner.Value!;
+        var enrollment = found.Id == 0 ? null
+            : await db.Enrollments.SingleOrDefaultAsync(e => e.LearnerId == found.Id && e.CourseId == course.Id, cancellationToken);
+        var change = EnrollmentChange.Unchanged;
+        if (enrollment is null)
+        {
+            await db.SaveChangesAsync(cancellationToken); // gives a new learner its id
+            enrollment = db.Enrollments.Add(new Enrollment(found.Id, course.Id, mode, created)).Entity;
+            change = EnrollmentChange.Created;
+        }
+        else if (!enrollment.IsActive || enrollment.Mode != mode)
+        {
+            enrollment.Activate();
+            enrollment.ChangeMode(mode);
+            change = EnrollmentChange.Updated;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (change != EnrollmentChange.Unchanged)
+        {
+            logger.LogInformation("Enrollment of {Username} in {Course} {Change} ({Mode})", found.Username, course.Key, change, mode);
+        }
+        return new EnrollmentOutcome(enrollment.Id, found.Username, course.Key, enrollment.Mode, enrollment.IsActive,
+            enrollment.CreatedUtc, change, learnerCreated);
+    }
+
+    public async Task<ServiceResult<EnrollmentOutcome>> DeactivateAsync(DeactivationEvent request, CancellationToken cancellationToken = default)
+    {
+        var validation = deactivateValidator.Validate(request);
+        if (!validation.IsValid)
+        {
+            return ServiceResult<EnrollmentOutcome>.Fail(validation.ToApiErrors());
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var found = await (
+            from e in db.Enrollments
+            join l in db.Learners on e.LearnerId equals l.Id
+            join c in db.Courses on e.CourseId equals c.Id
+            where l.Username == request.Username && c.Key == request.CourseKey
+            select new { Enrollment = e, l.Username, c.Key }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return new ServiceError(ErrorKind.NotFound, "username", $"{request.Username} is not enrolled in {request.CourseKey}.");
+        }
+        var change = found.Enrollment.IsActive ? EnrollmentChange.Updated : EnrollmentChange.Unchanged;
+        found.Enrollment.Deactivate();
+        await db.SaveChangesAsync(cancellationToken);
+        if (change == EnrollmentChange.Updated)
+        {
+            logger.LogInformation("Enrollment of {Username} in {Course} deactivated", found.Username, found.Key);
+        }
+        var enrollment = found.Enrollment;
+        return new EnrollmentOutcome(enrollment.Id, found.Username, found.Key, enrollment.Mode, enrollment.IsActive,
+            enrollment.CreatedUtc, change, LearnerCreated: false);
+    }
+
+    /// <summary>The learner by username; a new one when unknown, unless another learner has the email.</summary>
+    private static async Task<ServiceResult<(Learner Learner, bool Created)>> FindOrCreateLearnerAsync(
+        PortalDbContext db, EnrollmentEvent request, DateTime joinedUtc, CancellationToken cancellationToken)
+    {
+        var learner = await db.Learners.SingleOrDefaultAsync(l => l.Username == request.Username, cancellationToken);
+        if (learner is not null)
+        {
+            return (learner, false);
+        }
+        var owner = await db.Learners.Where(l => l.Email == request.Email).Select(l => l.Username).FirstOrDefaultAsync(cancellationToken);
+        if (owner is not null)
+        {
+            return new ServiceError(ErrorKind.Conflict, "email", $"The email {request.Email} belongs to the learner {owner}, not {request.Username}.");
+        }
+        learner = new Learner(request.Username!, request.Email!, request.Name ?? "", joinedUtc);
+        db.Learners.Add(learner);
+        return (learner, true);
+    }
+}

@@ -1,0 +1,136 @@
+using Microsoft.Data.Sqlite;
+
+namespace AdminPortal.Features.Import;
+
+/// <summary>
+/// The import's own SQLite connection: prepared statements reused across rows, batched look-ups, and a temporary
+/// table of the natural keys seen so far (on disk, so memory stays flat however large the file).
+/// </summary>
+public sealed class ImportConnection(SqliteConnection connection) : IAsyncDisposable
+{
+    private const int LookupBatch = 500;
+    private readonly Dictionary<string, SqliteCommand> prepared = [];
+
+    public SqliteTransaction? Transaction { get; private set; }
+
+    public void Begin(bool write)
+    {
+        // A write transaction takes SQLite's write lock at once, so no other writer slips in between check and write.
+        Transaction = connection.BeginTransaction(deferred: !write);
+        foreach (var command in prepared.Values)
+        {
+            command.Transaction = Transaction;
+        }
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await Transaction!.CommitAsync(cancellationToken);
+        await EndAsync();
+    }
+
+    public async Task EndAsync()
+    {
+        if (Transaction is not null)
+        {
+            await Transaction.DisposeAsync();
+            Transaction = null;
+        }
+    }
+
+    /// <summary>Runs a statement with named parameters (@name); null values are stored as NULL.</summary>
+    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] values)
+    {
+        var command = Prepare(sql, values);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] values)
+    {
+        var command = Prepare(sql, values);
+        var result = await command.ExecuteScalarAsync(cancellationToken);
+        return result is DBNull ? null : result;
+    }
+
+    /// <summary>Maps each of <paramref name="values"/> found in <c>table.column</c> to the row's id, case-insensitively.</summary>
+    public async Task<Dictionary<string, int>> IdsAsync(string table, string column, IEnumerable<string> values, CancellationToken cancellationToken) =>
+        (await ValuesAsync(table, column, "Id", values, cancellationToken)).ToDictionary(p => p.Key, p => Convert.ToInt32(p.Value), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Maps each of <paramref name="values"/> found in <c>table.keyColumn</c> to that row's <c>valueColumn</c>,
+    /// in batches of a few hundred per query. Table and column names are the handlers' constants, never input.</summary>
+    public async Task<Dictionary<string, object>> ValuesAsync(
+        string table, string keyColumn, string valueColumn, IEnumerable<string> values, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        foreach (var batch in values.Distinct(StringComparer.OrdinalIgnoreCase).Chunk(LookupBatch))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = Transaction;
+            var names = batch.Select((value, i) => { command.Parameters.AddWithValue($"@v{i}", value); return $"@v{i}"; }).ToList();
+            command.CommandText = $"SELECT {keyColumn}, {valueColumn} FROM {table} WHERE {keyColumn} IN ({string.Join(',', names)})";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[reader.GetString(0)] = reader.GetValue(1);
+            }
+        }
+        return found;
+    }
+
+    public async Task<List<T>> RowsAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
+    }
+
+    public Task ResetKeysAsync(CancellationToken cancellationToken) =>
+        ExecuteAsync("CREATE TEMP TABLE IF NOT EXISTS import_keys (key TEXT PRIMARY KEY, line INTEGER NOT NULL); DELETE FROM import_keys;", cancellationToken);
+
+    /// <returns>The line that already had this key, or null the first time it is seen.</returns>
+    public async Task<long?> SeenAtAsync(string key, long line, CancellationToken cancellationToken)
+    {
+        if (await ExecuteAsync("INSERT OR IGNORE INTO import_keys (key, line) VALUES (@key, @line)", cancellationToken, ("key", key), ("line", line)) == 1)
+        {
+            return null;
+        }
+        return (long?)await ScalarAsync("SELECT line FROM import_keys WHERE key = @key", cancellationToken, ("key", key));
+    }
+
+    private SqliteCommand Prepare(string sql, (string Name, object? Value)[] values)
+    {
+        if (!prepared.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = Transaction;
+            foreach (var (name, _) in values)
+            {
+                command.Parameters.Add(new SqliteParameter("@" + name, null));
+            }
+            prepared[sql] = command;
+        }
+        foreach (var (name, value) in values)
+        {
+            command.Parameters["@" + name].Value = value ?? DBNull.Value;
+        }
+        return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await EndAsync();
+        foreach (var command in prepared.Values)
+        {
+            await command.DisposeAsync();
+        }
+        await connection.DisposeAsync();
+    }
+}

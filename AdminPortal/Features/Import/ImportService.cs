@@ -1,0 +1,35 @@
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Features.Import.Kinds;
+
+namespace AdminPortal.Features.Import;
+
+/// <summary>Imports for the upload page and the CLI: the superuser's check, the kind's handler, and a log line.</summary>
+public sealed class ImportService(CsvImporter importer, ILogger<ImportService> logger)
+{
+    public static IImportHandler HandlerFor(ImportKind kind) => kind switch
+    {
+        ImportKind.Courses => new CourseImport(),
+        ImportKind.Sections => new SectionImport(),
+        ImportKind.Learners => new LearnerImport(),
+        ImportKind.Enrollments => new EnrollmentImport(),
+        _ => new ProgressImport(),
+    };
+
+    public async Task<ImportResult> ImportAsync(
+        ImportKind kind, string path, string fileName, PortalActor actor, IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        actor.Demand(PortalPolicies.ManagePortal);
+        var result = await importer.ImportAsync(HandlerFor(kind), path, progress, cancellationToken);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("{Actor} imported {Kind} from {File}: {Summary}", actor.Name, kind, fileName, result.Summary);
+        }
+        else
+        {
+            logger.LogWarning("{Actor}'s import of {Kind} from {File} was refused: {Summary}; first: {FirstError}",
+                actor.Name, kind, fileName, result.Summary, result.Errors.FirstOrDefault());
+        }
+        return result;
+    }
+}

@@ -1,0 +1,111 @@
+using AdminPortal.Domain.Learning;
+
+namespace AdminPortal.Features.Import.Kinds;
+
+public sealed record CourseRecord(long Line, Course Course, int? SiteId) : IImportRecord;
+
+/// <summary>Courses, matched by key; modes are replaced by the file's list ("audit;verified").</summary>
+public sealed class CourseImport : ImportHandler<CourseRecord>
+{
+    private Dictionary<string, int> sites = [];
+
+    public override ImportKind Kind => ImportKind.Courses;
+    public override IReadOnlyList<string> Columns { get; } =
+        ["key", "display_name", "site", "start", "end", "self_paced", "language", "modes", "verified_expires",
+         "marketing_url", "social_sharing_url", "financial_aid", "highlights_enabled"];
+    public override IReadOnlyList<string> Tables { get; } = ["Courses"];
+
+    public override async Task PrepareAsync(ImportConnection db, CancellationToken cancellationToken) =>
+        sites = (await db.RowsAsync("SELECT Domain, Id FROM Sites", r => (r.GetString(0), r.GetInt32(1)), cancellationToken))
+            .ToDictionary(s => s.Item1, s => s.Item2, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Builds the course with the domain's own rules, so the import accepts exactly what the API accepts.</summary>
+    protected override CourseRecord? Parse(CsvRow row)
+    {
+        var key = row.Text("key", text => CourseKey.Parse(text).ToString());
+        var start = row.Date("start", required: true);
+        var end = row.Date("end", required: false);
+        var siteDomain = row.Raw("site");
+        int? siteId = null;
+        if (siteDomain.Length > 0)
+        {
+            if (sites.TryGetValue(siteDomain, out var found))
+            {
+                siteId = found;
+            }
+            else
+            {
+                row.Fail("site", $"no site has the domain {siteDomain}: create it first (sites set --domain ...)");
+            }
+        }
+        var modes = row.Raw("modes").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var verifiedExpires = row.Date("verified_expires", required: false);
+        if (verifiedExpires is not null && !modes.Contains(Course.VerifiedMode, StringComparer.OrdinalIgnoreCase))
+        {
+            row.Fail("verified_expires", "only a course with a verified mode has a verified expiration");
+        }
+        var selfPaced = row.Bool("self_paced", empty: false);
+        var financialAid = row.Bool("financial_aid", empty: false);
+        var highlights = row.Bool("highlights_enabled", empty: false);
+        if (key.Length == 0 || start is null)
+        {
+            return null;
+        }
+        var course = new Course(CourseKey.Parse(key), "-", start.Value);
+        row.Check("display_name", () => course.Rename(row.Raw("display_name")));
+        row.Check("end", () => course.Reschedule(start.Value, end));
+        row.Check("language", () => course.Publish(siteId, selfPaced, row.Raw("language") is { Length: > 0 } language ? language : "en"));
+        row.Check("modes", () => course.SetModes(modes.Select(m => (m, m.Equals(Course.VerifiedMode, StringComparison.OrdinalIgnoreCase) ? verifiedExpires : null))));
+        string? marketing = null, social = null;
+        row.Check("marketing_url", () => marketing = WebAddress.ValidOrNull(row.Raw("marketing_url"), "marketing URL"));
+        row.Check("social_sharing_url", () => social = WebAddress.ValidOrNull(row.Raw("social_sharing_url"), "social-sharing URL"));
+        course.SetLinks(marketing, social);
+        course.SetFinancialAid(financialAid);
+        course.SetHighlightsEnabled(highlights);
+        return row.HasErrors ? null : new CourseRecord(row.Line, course, siteId);
+    }
+
+    protected override IEnumerable<(string Column, string Key)> UniqueKeys(CourseRecord record) => [("key", record.Course.Key)];
+
+    protected override Task<long> WriteAsync(IReadOnlyList<CourseRecord> records, ImportConnection db, CancellationToken cancellationToken) =>
+        WriteEachAsync(records, async r =>
+        {
+            var c = r.Course;
+            var changed = await db.ExecuteAsync(Upsert, cancellationToken,
+                ("key", c.Key), ("org", c.Org), ("number", c.Number), ("run", c.Run), ("name", c.DisplayName), ("site", r.SiteId),
+                ("start", c.StartUtc), ("end", c.EndUtc), ("selfPaced", c.SelfPaced), ("language", c.Language), ("marketing", c.MarketingUrl),
+                ("social", c.SocialSharingUrl), ("aid", c.FinancialAidEnabled), ("highlights", c.HighlightsEnabled));
+            var id = (long)(await db.ScalarAsync("SELECT Id FROM Courses WHERE Key = @key", cancellationToken, ("key", c.Key)))!;
+            var wanted = c.Modes.Select(m => m.Slug).ToList();
+            var existing = await db.RowsAsync($"SELECT Slug FROM CourseModes WHERE CourseId = {id}", x => x.GetString(0), cancellationToken);
+            foreach (var slug in existing.Except(wanted))
+            {
+                changed += await db.ExecuteAsync("DELETE FROM CourseModes WHERE CourseId = @id AND Slug = @slug", cancellationToken, ("id", id), ("slug", slug));
+            }
+            foreach (var mode in c.Modes)
+            {
+                changed += await db.ExecuteAsync(ModeUpsert, cancellationToken, ("id", id), ("slug", mode.Slug), ("expires", mode.ExpirationUtc));
+            }
+            return changed;
+        });
+
+    private const string Upsert = """
+        INSERT INTO Courses (Key, Org, Number, Run, DisplayName, SiteId, StartUtc, EndUtc, SelfPaced, Language, MarketingUrl,
+            SocialSharingUrl, FinancialAidEnabled, HighlightsEnabled)
+        VALUES (@key, @org, @number, @run, @name, @site, @start, @end, @selfPaced, @language, @marketing, @social, @aid, @highlights)
+        ON CONFLICT (Key) DO UPDATE SET DisplayName = excluded.DisplayName, SiteId = excluded.SiteId, StartUtc = excluded.StartUtc,
+            EndUtc = excluded.EndUtc, SelfPaced = excluded.SelfPaced, Language = excluded.Language, MarketingUrl = excluded.MarketingUrl,
+            SocialSharingUrl = excluded.SocialSharingUrl, FinancialAidEnabled = excluded.FinancialAidEnabled,
+            HighlightsEnabled = excluded.HighlightsEnabled
+        WHERE DisplayName IS NOT excluded.DisplayName OR SiteId IS NOT excluded.SiteId OR StartUtc IS NOT excluded.StartUtc
+            OR EndUtc IS NOT excluded.EndUtc OR SelfPaced IS NOT excluded.SelfPaced OR Language IS NOT excluded.Language
+            OR MarketingUrl IS NOT excluded.MarketingUrl OR SocialSharingUrl IS NOT excluded.SocialSharingUrl
+            OR FinancialAidEnabled IS NOT excluded.FinancialAidEnabled OR HighlightsEnabled IS NOT excluded.HighlightsEnabled
+        """;
+
+    private const string ModeUpsert = """
+        INSERT INTO CourseModes (CourseId, Slug, ExpirationUtc) VALUES (@id, @slug, @expires)
+        ON CONFLICT (CourseId, Slug) DO UPDATE SET ExpirationUtc = excluded.ExpirationUtc
+        WHERE ExpirationUtc IS NOT excluded.ExpirationUtc
+        """;
+}

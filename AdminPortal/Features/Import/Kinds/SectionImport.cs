@@ -1,0 +1,69 @@
+using System.Text.Json;
+using AdminPortal.Domain.Learning;
+
+namespace AdminPortal.Features.Import.Kinds;
+
+public sealed record SectionRecord(long Line, int CourseId, string BlockId, int Position, string Title, bool Hidden, IReadOnlyList<string> Highlights)
+    : IImportRecord;
+
+/// <summary>Sections with their highlights, matched by (course_key, section_id).</summary>
+public sealed class SectionImport : ImportHandler<SectionRecord>
+{
+    private static readonly string[] HighlightColumns = ["highlight_1", "highlight_2", "highlight_3", "highlight_4", "highlight_5"];
+    private CourseLookup courses = new();
+
+    public override ImportKind Kind => ImportKind.Sections;
+    public override IReadOnlyList<string> Columns { get; } = ["course_key", "section_id", "position", "title", "hidden", .. HighlightColumns];
+    public override IReadOnlyList<string> Tables { get; } = ["Sections"];
+
+    public override async Task PrepareAsync(ImportConnection db, CancellationToken cancellationToken) =>
+        courses = await CourseLookup.LoadAsync(db, cancellationToken);
+
+    protected override SectionRecord? Parse(CsvRow row)
+    {
+        var courseId = courses.Find(row);
+        var blockId = row.Text("section_id", Section.ValidBlockId);
+        var position = row.Integer("position", empty: -1);
+        if (position < 0 && !row.HasErrors)
+        {
+            row.Fail("position", "a position of 0 or more is required");
+        }
+        var title = row.Raw("title");
+        if (title.Length is 0 or > 255)
+        {
+            row.Fail("title", "a title has 1 to 255 characters");
+        }
+        var highlights = new List<string>();
+        foreach (var column in HighlightColumns)
+        {
+            var text = row.Raw(column);
+            if (text.Length > Section.MaxHighlightLength)
+            {
+                row.Fail(column, $"a highlight has at most {Section.MaxHighlightLength} characters; this one has {text.Length}");
+            }
+            else if (text.Length > 0)
+            {
+                highlights.Add(text);
+            }
+        }
+        var hidden = row.Bool("hidden", empty: false);
+        return row.HasErrors ? null : new SectionRecord(row.Line, courseId!.Value, blockId, position, title, hidden, highlights);
+    }
+
+    protected override IEnumerable<(string Column, string Key)> UniqueKeys(SectionRecord record) =>
+        [("section_id", $"{record.CourseId}/{record.BlockId}")];
+
+    protected override Task<long> WriteAsync(IReadOnlyList<SectionRecord> records, ImportConnection db, CancellationToken cancellationToken) =>
+        WriteEachAsync(records, r => db.ExecuteAsync(Upsert, cancellationToken,
+            ("course", r.CourseId), ("block", r.BlockId), ("position", r.Position), ("title", r.Title), ("hidden", r.Hidden),
+            ("highlights", JsonSerializer.Serialize(r.Highlights, JsonSerializerOptions.Default))));
+
+    private const string Upsert = """
+        INSERT INTO Sections (CourseId, BlockId, Position, Title, HiddenFromToc, Highlights)
+        VALUES (@course, @block, @position, @title, @hidden, @highlights)
+        ON CONFLICT (CourseId, BlockId) DO UPDATE SET Position = excluded.Position, Title = excluded.Title,
+            HiddenFromToc = excluded.HiddenFromToc, Highlights = excluded.Highlights
+        WHERE Position IS NOT excluded.Position OR Title IS NOT excluded.Title OR HiddenFromToc IS NOT excluded.HiddenFromToc
+            OR Highlights IS NOT excluded.Highlights
+        """;
+}
