@@ -1,4 +1,5 @@
 using AdminPortal.Domain.Accounts;
+using AdminPortal.Features.ApiKeys;
 using AdminPortal.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
@@ -18,12 +19,13 @@ public sealed class EndpointGuardTests
         var endpoints = portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
         Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/account/logout");
+        Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/api/courses/{key}");
         foreach (var endpoint in endpoints.Where(e => !IsCircuitHub(e)))
         {
             var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
-            Assert.True(anonymous || (policies.Count > 0 && policies.All(p => PortalPolicies.Find(p) is not null)),
-                $"{endpoint.RoutePattern.RawText} has neither [AllowAnonymous] nor a portal policy");
+            Assert.True(anonymous || (policies.Count > 0 && policies.All(p => PortalPolicies.Find(p) is not null || ApiPolicies.All.ContainsKey(p!))),
+                $"{endpoint.RoutePattern.RawText} has neither [AllowAnonymous] nor a portal or API policy");
         }
     }
 }

@@ -3,8 +3,9 @@ namespace AdminPortal.Features.Accounts;
 /// <summary>Until the first superuser exists, every page leads to the one-time setup page.</summary>
 public sealed class FirstRunSetupMiddleware(RequestDelegate next, FirstRunSetup firstRun)
 {
-    // Static files are served before this middleware runs; these are the endpoints the set-up page itself needs.
-    private static readonly string[] AlwaysReachable = [AccountPaths.Setup, "/error", "/health", "/_framework", "/_blazor"];
+    // Static files are served before this middleware runs; the set-up page needs these endpoints, and API callers
+    // (the LMS) need none of it.
+    private static readonly string[] AlwaysReachable = [AccountPaths.Setup, "/error", "/health", "/api", "/_framework", "/_blazor"];
 
     public async Task InvokeAsync(HttpContext context)
     {
