@@ -3,6 +3,7 @@ using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.ApiKeys;
 using AdminPortal.Features.Courses;
+using AdminPortal.Features.DemoData;
 using AdminPortal.Features.Enrollments;
 using AdminPortal.Features.Import;
 using AdminPortal.Features.Learners;
@@ -29,6 +30,7 @@ public static class PortalWebApp
         builder.AddPortalLearners();
         builder.AddPortalEnrollments();
         builder.AddPortalImport();
+        builder.AddPortalDemoData();
         builder.AddPortalUi();
 
         var app = builder.Build();

@@ -2,6 +2,7 @@ using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.ApiKeys;
 using AdminPortal.Features.Courses;
+using AdminPortal.Features.DemoData;
 using AdminPortal.Features.Enrollments;
 using AdminPortal.Features.Import;
 using AdminPortal.Features.Learners;
@@ -28,6 +29,7 @@ internal static class CliHost
         builder.AddPortalLearners();
         builder.AddPortalEnrollments();
         builder.AddPortalImport();
+        builder.AddPortalDemoData();
         return builder.Build();
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.ApiKeys;
+using AdminPortal.Features.DemoData;
 using AdminPortal.Features.Import;
 using AdminPortal.Features.Sites;
 
@@ -48,6 +49,7 @@ public static class PortalCli
             SitesCommand.Create(context),
             ApiKeysCommand.Create(context),
             ImportCommand.Create(context),
+            SeedDemoCommand.Create(context),
         };
         var parsed = root.Parse(args[start..]);
         if (parsed.Errors.Count > 0)

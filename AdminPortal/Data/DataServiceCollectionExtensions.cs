@@ -5,13 +5,15 @@ namespace AdminPortal.Data;
 
 public static class DataServiceCollectionExtensions
 {
+    private static readonly SqliteConnectionSetup ConnectionSetup = new();
+
     public static WebApplicationBuilder AddPortalData(this WebApplicationBuilder builder)
     {
         // Read when first needed, not now, so settings a test host adds after this call still apply.
         builder.Services.AddSingleton(sp => PortalDatabase.FromConfiguration(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         builder.Services.AddDbContextFactory<PortalDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<PortalDatabase>().ConnectionString));
+            options.UseSqlite(sp.GetRequiredService<PortalDatabase>().ConnectionString).AddInterceptors(ConnectionSetup));
         // The factory also registers a scoped context, which Identity's stores and the health check take.
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);

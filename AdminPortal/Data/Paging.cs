@@ -10,7 +10,8 @@ public sealed record PageRequest(int Skip, int Take, string? SortBy = null, bool
     public int SafeTake => Math.Clamp(Take, 1, MaxTake);
 }
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
+/// <param name="Truncated">More rows match than the list holds: the user should narrow the search.</param>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, bool Truncated = false);
 
 public static class PagingExtensions
 {

@@ -35,15 +35,15 @@ public sealed record PortalDatabase(string ConnectionString, string FilePath)
     }
 
     /// <summary>
-    /// A raw connection for bulk work (imports, demo data), set up as EF's own: foreign keys enforced. SQLite waits for
-    /// a busy write lock up to the command timeout rather than failing at once.
+    /// A raw connection for bulk work (imports, demo data), set up as EF's own (<see cref="SqliteConnectionSetup"/>).
+    /// SQLite waits for a busy write lock up to the command timeout rather than failing at once.
     /// </summary>
     public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON;";
+        pragma.CommandText = SqliteConnectionSetup.Pragmas;
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

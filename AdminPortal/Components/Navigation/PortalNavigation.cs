@@ -18,6 +18,13 @@ public static class PortalNavigation
 
     public static IReadOnlyList<PortalArea> Areas { get; } =
     [
+        new("Learning data", "school",
+        [
+            new("Courses", "/courses", "menu_book", PortalPolicies.ViewOperations,
+                "Every course with its modes, sections, highlights and enrollment counts."),
+            new("Learners", "/learners", "group", PortalPolicies.ViewOperations,
+                "Find a learner by username or email; see their enrollments and progress."),
+        ]),
         new("Schedules", "event", []),
         new("Messaging", "mail", []),
         new("Course reset", "restart_alt", []),
@@ -27,6 +34,10 @@ public static class PortalNavigation
         [
             new("Accounts", AccountPaths.Manage, "manage_accounts", PortalPolicies.ManagePortal,
                 "Create portal accounts, set their roles, unlock, disable and set passwords."),
+            new("Import", "/admin/import", "upload_file", PortalPolicies.ManagePortal,
+                "Import courses, sections, learners, enrollments or progress from CSV, all or nothing."),
+            new("API keys", "/admin/api-keys", "key", PortalPolicies.ManagePortal,
+                "Keys the LMS uses to send enrollments and course publishes."),
             new("System status", "/admin/system", "monitor_heart", PortalPolicies.ViewOperations,
                 "Health of the portal: database, migrations, version and environment."),
         ]),

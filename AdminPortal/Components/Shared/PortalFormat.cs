@@ -9,4 +9,7 @@ public static class PortalFormat
         utc is null ? "never" : utc.Value.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     public static string Utc(DateTimeOffset? value) => Utc(value?.UtcDateTime);
+
+    public static string Date(DateTime? utc) =>
+        utc is null ? "—" : utc.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -17,5 +17,6 @@ public sealed class LearnerConfiguration : IEntityTypeConfiguration<Learner>
         builder.Property(l => l.Name).HasMaxLength(255).IsRequired();
         builder.Property(l => l.Language).HasMaxLength(16);
         builder.HasIndex(l => l.LastLoginUtc);
+        builder.HasIndex(l => l.JoinedUtc);
     }
 }

@@ -310,6 +310,8 @@ namespace AdminPortal.Data.Migrations
                     b.HasIndex("Email")
                         .IsUnique();
 
+                    b.HasIndex("JoinedUtc");
+
                     b.HasIndex("LastLoginUtc");
 
                     b.HasIndex("Username")

@@ -61,6 +61,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<AccountCreator>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<CourseAssignmentService>();
         services.AddScoped<SignInService>();
         services.AddStartupStep<AccountsStartupStep>();
         return builder;

@@ -17,6 +17,7 @@ public sealed record ImportError(long Line, string Field, string Message)
 
 public enum ImportPhase
 {
+    Uploading,
     Checking,
     Writing,
     Done,

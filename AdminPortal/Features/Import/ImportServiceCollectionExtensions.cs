@@ -6,6 +6,8 @@ public static class ImportServiceCollectionExtensions
     {
         builder.Services.AddSingleton<CsvImporter>();
         builder.Services.AddSingleton<ImportService>();
+        builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ImportUpload>();
         return builder;
     }
 }

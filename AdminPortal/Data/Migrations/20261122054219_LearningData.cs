@@ -390,6 +390,11 @@ namespace AdminPortal.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Learners_JoinedUtc",
+                table: "Learners",
+                column: "JoinedUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Learners_LastLoginUtc",
                 table: "Learners",
                 column: "LastLoginUtc");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AdminPortal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261122051213_LearningData")]
+    [Migration("20261122054219_LearningData")]
     partial class LearningData
     {
         /// <inheritdoc />
@@ -312,6 +312,8 @@ namespace AdminPortal.Data.Migrations
 
                     b.HasIndex("Email")
                         .IsUnique();
+
+                    b.HasIndex("JoinedUtc");
 
                     b.HasIndex("LastLoginUtc");
 

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using AdminPortal.Cli;
+using AdminPortal.Data;
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Features.DemoData;
+using AdminPortal.Features.Import;
+using AdminPortal.Features.Learners;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Benchmarks;
+
+/// <summary>Seeds a throw-away database and times what the issues budget: seeding, learner search, CSV import.</summary>
+public static class BenchmarkRunner
+{
+    private static readonly PortalActor Actor = PortalActor.System("benchmark");
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var which = args.FirstOrDefault() ?? "all";
+        var folder = Path.Combine(Path.GetTempPath(), $"admin-portal-bench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            if (which is "all" or "learner-search")
+            {
+                var small = await SearchAsync(folder, "small", 10_000);
+                var large = await SearchAsync(folder, "large", 1_000_000);
+                foreach (var prefix in small.Keys)
+                {
+                    Console.WriteLine($"learner search '{prefix}', first page, median of {SearchRuns}: {small[prefix].Ms:0.0} ms at 10,000 learners " +
+                        $"({small[prefix].Matches} matches), {large[prefix].Ms:0.0} ms at 1,000,000 ({large[prefix].Matches} matches): " +
+                        $"{large[prefix].Ms / small[prefix].Ms:0.0}x");
+                }
+            }
+            if (which is "all" or "import")
+            {
+                await ImportAsync(folder, 100_000);
+            }
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<WebApplication> PortalAsync(string folder, string name) =>
+        await CliHost.StartAsync(["--environment", "Production"], new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(folder, name + ".db")}",
+            ["Serilog:WriteTo:Console:Args:restrictedToMinimumLevel"] = "Warning",
+        }, CancellationToken.None);
+
+    private const int SearchRuns = 15;
+
+    /// <summary>Median time of each search's first page, after one warm-up run, with the number of matches shown.</summary>
+    private static async Task<Dictionary<string, (double Ms, int Matches)>> SearchAsync(string folder, string name, int learners)
+    {
+        await using var app = await PortalAsync(folder, name);
+        var seeded = await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(learners, 42, Actor);
+        Console.WriteLine($"seed-demo --learners {learners:N0}: {seeded}");
+        var browser = app.Services.GetRequiredService<LearnerBrowser>();
+        var results = new Dictionary<string, (double, int)>();
+        foreach (var prefix in new[] { "a", "mar", "jo", "william.", "zz" })
+        {
+            var page = await browser.SearchAsync(prefix, new PageRequest(0, 20), Actor);
+            var times = new List<double>();
+            for (var run = 0; run < SearchRuns; run++)
+            {
+                var watch = Stopwatch.StartNew();
+                await browser.SearchAsync(prefix, new PageRequest(0, 20), Actor);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            results[prefix] = (times.Order().ElementAt(times.Count / 2), page.Total);
+        }
+        return results;
+    }
+
+    private static async Task ImportAsync(string folder, int enrollments)
+    {
+        await using var app = await PortalAsync(folder, "import");
+        await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(enrollments, 7, Actor);
+        var path = Path.Combine(folder, "enrollments.csv");
+        await using (var writer = new StreamWriter(path))
+        {
+            await writer.WriteLineAsync("username,course_key,mode,active,created");
+            await using var connection = await app.Services.GetRequiredService<PortalDatabase>().OpenConnectionAsync(CancellationToken.None);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT l.Username, c.Key FROM Learners l CROSS JOIN (SELECT Key FROM Courses ORDER BY Id LIMIT 1) c
+                WHERE NOT EXISTS (SELECT 1 FROM Enrollments e JOIN Courses k ON k.Id = e.CourseId WHERE e.LearnerId = l.Id AND k.Key = c.Key)
+                LIMIT {enrollments}
+                """;
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                await writer.WriteLineAsync($"{reader.GetString(0)},{reader.GetString(1)},audit,true,2026-01-15T10:00:00Z");
+            }
+        }
+        var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var result = await app.Services.GetRequiredService<ImportService>().ImportAsync(ImportKind.Enrollments, path, "enrollments.csv", Actor);
+        var again = await app.Services.GetRequiredService<ImportService>().ImportAsync(ImportKind.Enrollments, path, "enrollments.csv", Actor);
+        Console.WriteLine($"import enrollments ({new FileInfo(path).Length / 1024 / 1024} MB): {result.Summary}; again: {again.Summary}; " +
+            $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB, managed heap before {memoryBefore / 1024 / 1024} MB, " +
+            $"after {GC.GetTotalMemory(forceFullCollection: true) / 1024 / 1024} MB");
+    }
+}

@@ -1,0 +1,3 @@
+namespace AdminPortal.Components.Shared;
+
+public sealed record SelectOption(string Value, string Text);

@@ -1,0 +1,70 @@
+using AdminPortal.Domain.Learning;
+
+namespace AdminPortal.Features.DemoData;
+
+public sealed partial class DemoDataSeeder
+{
+    private (long Enrollments, long ProgressRows) SeedPopulation(
+        DemoPopulation population, List<Course> courses, int count, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        using var connection = database.OpenConnectionAsync(cancellationToken).GetAwaiter().GetResult();
+        // Millions of rows land in random places of the indexes: a large page cache keeps them out of the disk.
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA cache_size = -262144;";
+            pragma.ExecuteNonQuery();
+        }
+        using var learners = new BulkInsert(connection, "Learners",
+            "Id", "Username", "Email", "Name", "IsActive", "IsStaff", "IsSuperuser", "JoinedUtc", "LastLoginUtc", "Language");
+        using var enrollments = new BulkInsert(connection, "Enrollments", "LearnerId", "CourseId", "Mode", "IsActive", "CreatedUtc");
+        using var grades = new BulkInsert(connection, "CourseGrades", "LearnerId", "CourseId", "Percent", "PassedAtUtc", "ModifiedUtc");
+        using var certificates = new BulkInsert(connection, "Certificates", "LearnerId", "CourseId", "Status", "CreatedUtc");
+        using var states = new BulkInsert(connection, "BlockStates", "LearnerId", "CourseId", "BlockKey", "Attempts", "Score", "MaxScore", "ModifiedUtc");
+        using var completions = new BulkInsert(connection, "BlockCompletions", "LearnerId", "CourseId", "BlockKey", "Completion", "ModifiedUtc");
+        BulkInsert[] all = [learners, enrollments, grades, certificates, states, completions];
+        var transaction = connection.BeginTransaction();
+        foreach (var insert in all)
+        {
+            insert.Transaction = transaction;
+        }
+        foreach (var learner in population.Generate(count))
+        {
+            learners.Add(learner.Id, learner.Username, learner.Email, learner.Name, learner.Active, learner.Staff, learner.Superuser,
+                learner.Joined, learner.LastLogin, learner.Language);
+            foreach (var e in learner.Enrollments)
+            {
+                var course = courses[e.CourseIndex];
+                enrollments.Add(learner.Id, course.Id, e.Mode, e.Active, e.Created);
+                if (e.Grade is { } grade)
+                {
+                    grades.Add(learner.Id, course.Id, grade, e.PassedAt, e.LastActivity);
+                }
+                if (e.PassedAt is { } passed)
+                {
+                    certificates.Add(learner.Id, course.Id, "downloadable", passed.AddDays(1));
+                }
+                for (var block = 1; block <= e.BlocksTouched; block++)
+                {
+                    var key = $"block-v1:{course.Org}+{course.Number}+{course.Run}+type@problem+block@p{block}";
+                    states.Add(learner.Id, course.Id, key, block, block % 2 == 0 ? 1.0 : 0.5, 1.0, e.LastActivity);
+                    completions.Add(learner.Id, course.Id, key, 1.0, e.LastActivity);
+                }
+            }
+            if (learner.Id % LearnersPerCommit == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                transaction.Commit();
+                transaction.Dispose();
+                transaction = connection.BeginTransaction();
+                foreach (var insert in all)
+                {
+                    insert.Transaction = transaction;
+                }
+                progress?.Report($"Learners: {learner.Id:N0} of {count:N0}.");
+            }
+        }
+        transaction.Commit();
+        transaction.Dispose();
+        return (enrollments.Rows, grades.Rows + certificates.Rows + states.Rows + completions.Rows);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using AdminPortal.Data;
+using AdminPortal.Domain;
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.Learning;
+using AdminPortal.Features.Accounts;
+using Bogus;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.DemoData;
+
+public sealed record DemoDataResult(int Sites, int Courses, int Sections, long Learners, long Enrollments, long ProgressRows, TimeSpan Duration)
+{
+    public override string ToString() =>
+        $"{Sites} sites, {Courses} courses, {Sections} sections, {Learners} learners, {Enrollments} enrollments, " +
+        $"{ProgressRows} progress rows in {Duration.TotalSeconds:0.0} s";
+}
+
+/// <summary>
+/// Fills an empty portal with a realistic platform. The catalog goes through the domain types and EF; the population
+/// (up to millions of rows) through prepared statements, committed every <see cref="LearnersPerCommit"/> learners.
+/// </summary>
+public sealed partial class DemoDataSeeder(
+    IDbContextFactory<PortalDbContext> contexts,
+    PortalDatabase database,
+    TimeProvider clock,
+    ILogger<DemoDataSeeder> logger)
+{
+    public const int MaxLearners = 5_000_000;
+    private const int LearnersPerCommit = 50_000;
+
+    public async Task<DemoDataResult> SeedAsync(int learners, int seed, PortalActor actor, IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        actor.Demand(PortalPolicies.ManagePortal);
+        if (learners is < 1 or > MaxLearners)
+        {
+            throw new DomainException($"Seed between 1 and {MaxLearners:N0} learners, not {learners:N0}.");
+        }
+        var watch = Stopwatch.StartNew();
+        var today = clock.GetUtcNow().UtcDateTime.Date;
+        var (sites, courses, sections) = await SeedCatalogAsync(new Faker { Random = new Randomizer(seed) }, today, cancellationToken);
+        progress?.Report($"Catalog: {sites} sites, {courses.Count} courses, {sections} sections.");
+        var (enrollments, progressRows) = await Task.Run(() => SeedPopulation(new DemoPopulation(seed, today, courses), courses, learners, progress, cancellationToken), cancellationToken);
+        var result = new DemoDataResult(sites, courses.Count, sections, learners, enrollments, progressRows, watch.Elapsed);
+        logger.LogInformation("{Actor} seeded demo data (seed {Seed}): {Result}", actor.Name, seed, result);
+        return result;
+    }
+
+    private async Task<(int Sites, List<Course> Courses, int Sections)> SeedCatalogAsync(Faker faker, DateTime today, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Learners.AnyAsync(cancellationToken) || await db.Courses.AnyAsync(cancellationToken))
+        {
+            throw new DomainException("The portal already has courses or learners: demo data goes into an empty database " +
+                "(point ConnectionStrings:Portal at a new file).");
+        }
+        var siteIds = new Dictionary<string, Site>();
+        foreach (var (domain, name, orgs) in DemoCatalog.Sites)
+        {
+            siteIds[domain] = await db.Sites.SingleOrDefaultAsync(s => s.Domain == domain, cancellationToken)
+                ?? db.Sites.Add(new Site(domain, name, orgs)).Entity;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        var demo = DemoCatalog.Courses(faker, today);
+        foreach (var item in demo)
+        {
+            item.Course.Publish(item.SiteDomain is null ? null : siteIds[item.SiteDomain].Id, item.Course.SelfPaced, item.Course.Language);
+            db.Courses.Add(item.Course);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var item in demo)
+        {
+            foreach (var s in item.Sections)
+            {
+                var section = new Section(item.Course.Id, s.BlockId, s.Position, s.Title, s.Hidden);
+                section.SetHighlights(s.Highlights);
+                db.Sections.Add(section);
+            }
+        }
+        await AssignAuthorsAsync(db, demo.Where(d => d.Course.HighlightsEnabled).Select(d => d.Course.Id).Take(3).ToList(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return (siteIds.Count, demo.Select(d => d.Course).ToList(), demo.Sum(d => d.Sections.Count));
+    }
+
+    /// <summary>Every course-author account gets three courses with highlights, so the highlights editor has work.</summary>
+    private static async Task AssignAuthorsAsync(PortalDbContext db, List<int> courseIds, CancellationToken cancellationToken)
+    {
+        var authors = await (
+            from user in db.Users
+            join userRole in db.UserRoles on user.Id equals userRole.UserId
+            join role in db.Roles on userRole.RoleId equals role.Id
+            where role.Name == PortalRoles.CourseAuthor
+            select user.Id).ToListAsync(cancellationToken);
+        db.CourseAssignments.AddRange(authors.SelectMany(author => courseIds.Select(course => new CourseAssignment(author, course))));
+    }
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using AdminPortal.Cli;
+using AdminPortal.Domain.Accounts;
+
+namespace AdminPortal.Features.DemoData;
+
+internal static class SeedDemoCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var learners = new Option<int>("--learners") { Description = "How many learners (about two enrollments each).", DefaultValueFactory = _ => 2000 };
+        learners.Validators.Add(result =>
+        {
+            if (result.GetValue(learners) is < 1 or > DemoDataSeeder.MaxLearners)
+            {
+                result.AddError($"--learners is between 1 and {DemoDataSeeder.MaxLearners}.");
+            }
+        });
+        var seed = new Option<int>("--seed") { Description = "The same seed gives the same data (on the same day).", DefaultValueFactory = _ => 42 };
+        var command = new Command("seed-demo", "Fill an empty portal with demo sites, courses, learners, enrollments and progress.") { learners, seed };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            await using var app = await CliHost.StartAsync(context.HostArgs, context.Settings, cancellationToken);
+            var progress = new Progress<string>(line => context.Error.WriteLine(line));
+            var result = await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(
+                parsed.GetValue(learners), parsed.GetValue(seed), PortalActor.System("command line"), progress, cancellationToken);
+            await context.Output.WriteLineAsync($"Seeded {result}.");
+            return PortalCli.Success;
+        });
+        return command;
+    }
+}
