@@ -1,8 +1,10 @@
 using AdminPortal.Components;
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
+using AdminPortal.Features.DatabaseMaintenance;
 using AdminPortal.Features.SystemStatus;
 using AdminPortal.Hosting;
+using AdminPortal.Jobs;
 
 namespace AdminPortal;
 
@@ -17,6 +19,8 @@ public static class PortalWebApp
         builder.AddPortalDataProtection();
         builder.AddPortalAccounts();
         builder.AddPortalHealth();
+        builder.AddPortalJobs();
+        builder.AddDatabaseMaintenance();
         builder.AddPortalUi();
 
         var app = builder.Build();

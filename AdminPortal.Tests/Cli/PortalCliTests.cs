@@ -32,7 +32,8 @@ public sealed class PortalCliTests : IDisposable
         var (exitCode, output, _) = await RunAsync("", "migrate");
 
         Assert.Equal(0, exitCode);
-        Assert.StartsWith($"Database {directory.DatabaseFile}: applied 1 migration(s)", output);
+        Assert.StartsWith($"Database {directory.DatabaseFile}: applied ", output);
+        Assert.Contains("_InitialIdentity", output);
         Assert.True(File.Exists(directory.DatabaseFile));
         Assert.Equal((0, $"Database {directory.DatabaseFile} is up to date.", ""), await RunAsync("", "migrate"));
     }
