@@ -26,6 +26,7 @@ public sealed class AccessibilityTests(PortalBrowserFixture portal)
     [InlineData("/")]
     [InlineData("/admin/accounts")]
     [InlineData("/admin/system")]
+    [InlineData("/admin/jobs")]
     public async Task PortalPagesHaveNoUnnamedControls(string path)
     {
         var page = await portal.NewPageAsync();
