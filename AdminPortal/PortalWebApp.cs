@@ -8,8 +8,10 @@ using AdminPortal.Features.Enrollments;
 using AdminPortal.Features.Import;
 using AdminPortal.Features.Learners;
 using AdminPortal.Features.Sites;
+using AdminPortal.Features.DatabaseMaintenance;
 using AdminPortal.Features.SystemStatus;
 using AdminPortal.Hosting;
+using AdminPortal.Jobs;
 
 namespace AdminPortal;
 
@@ -31,6 +33,8 @@ public static class PortalWebApp
         builder.AddPortalEnrollments();
         builder.AddPortalImport();
         builder.AddPortalDemoData();
+        builder.AddPortalJobs();
+        builder.AddDatabaseMaintenance();
         builder.AddPortalUi();
 
         var app = builder.Build();

@@ -28,6 +28,7 @@ public sealed class PortalCliTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.StartsWith($"Database {directory.DatabaseFile}: applied ", output);
+        Assert.Contains("_InitialIdentity", output);
         Assert.True(File.Exists(directory.DatabaseFile));
         Assert.Equal((0, $"Database {directory.DatabaseFile} is up to date.", ""), await RunAsync("", "migrate"));
     }

@@ -26,6 +26,13 @@ public sealed class AccessibilityTests(PortalBrowserFixture portal)
     [InlineData("/")]
     [InlineData("/admin/accounts")]
     [InlineData("/admin/system")]
+    [InlineData("/admin/jobs")]
+    [InlineData("/admin/import")]
+    [InlineData("/admin/api-keys")]
+    [InlineData("/courses")]
+    [InlineData("/courses/1")]
+    [InlineData("/learners")]
+    [InlineData("/learners/1")]
     public async Task PortalPagesHaveNoUnnamedControls(string path)
     {
         var page = await portal.NewPageAsync();

@@ -30,6 +30,13 @@ public static class PageExtensions
         }
     }
 
+    /// <summary>Opens an interactive page by its address and waits until it handles input.</summary>
+    public static async Task OpenAsync(this IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForInteractiveAsync();
+    }
+
     /// <summary>The circuit attaches a moment after the page loads; clicks before that are lost.</summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("main[data-interactive='true']").WaitForAsync();

@@ -40,8 +40,7 @@ public sealed class SignInTests(PortalBrowserFixture portal)
         var page = await portal.NewPageAsync();
         await page.SignInAsync(DemoAccounts.Staff.Email, DemoAccounts.Staff.Password);
 
-        await page.GotoAsync("/admin/accounts");
-        await page.WaitForInteractiveAsync();
+        await page.OpenAsync("/admin/accounts");
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "Access denied" }).WaitForAsync();
         Assert.Contains("Your account (Staff) may not open Accounts: it needs the Superuser role.",

@@ -9,6 +9,12 @@ public sealed class TestDirectory : IDisposable
 
     public string DatabaseFile => System.IO.Path.Combine(Path, "portal.db");
 
+    /// <summary>
+    /// Quartz keeps schedulers in a process-wide registry by name: each folder's hosts get their own, and a host restarted
+    /// on the same folder finds its rows in the job store again.
+    /// </summary>
+    public string SchedulerName { get; } = $"tests-{Guid.NewGuid():N}";
+
     public static TestDirectory Create(string purpose)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "admin-portal-tests", $"{purpose}-{Guid.NewGuid():N}");
@@ -23,6 +29,7 @@ public sealed class TestDirectory : IDisposable
         {
             ["ConnectionStrings:Portal"] = $"Data Source={DatabaseFile}",
             ["Serilog:WriteTo:File:Args:path"] = System.IO.Path.Combine(Path, "logs", "portal-.log"),
+            ["Jobs:SchedulerName"] = SchedulerName,
         };
         foreach (var (key, value) in extra)
         {

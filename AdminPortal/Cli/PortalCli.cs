@@ -35,12 +35,13 @@ public static class PortalCli
     }
 
     /// <param name="settings">Configuration overrides, as for the web server (tests point them at their own database).</param>
+    /// <param name="configureServices">Registrations added after the portal's own (tests add jobs of their own).</param>
     public static async Task<int> RunAsync(
         string[] args, TextReader input, TextWriter output, TextWriter error,
-        IEnumerable<KeyValuePair<string, string?>>? settings = null)
+        IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var start = Math.Max(0, FindCommand(args));
-        var context = new CliContext(input, output, error, args[..start], settings);
+        var context = new CliContext(input, output, error, args[..start], settings, configureServices);
         var root = new RootCommand("Admin Portal. Without a command it runs the web server; these commands work on its database. " +
             "Host options (--environment NAME, --Section:Key=value) go before the command.")
         {
@@ -50,6 +51,7 @@ public static class PortalCli
             ApiKeysCommand.Create(context),
             ImportCommand.Create(context),
             SeedDemoCommand.Create(context),
+            JobsCommand.Create(context),
         };
         var parsed = root.Parse(args[start..]);
         if (parsed.Errors.Count > 0)
@@ -84,7 +86,8 @@ public sealed record CliContext(
     TextWriter Output,
     TextWriter Error,
     string[] HostArgs,
-    IEnumerable<KeyValuePair<string, string?>>? Settings);
+    IEnumerable<KeyValuePair<string, string?>>? Settings,
+    Action<IServiceCollection>? ConfigureServices = null);
 
 /// <summary>A failure with the one-line message the user sees.</summary>
 public sealed class CliException(string message, int exitCode = PortalCli.Failure) : Exception(message)

@@ -1,3 +1,4 @@
+using AdminPortal.Domain.Jobs;
 using AdminPortal.Domain.Learning;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.ApiKeys;
@@ -22,6 +23,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<CourseAssignment> CourseAssignments => Set<CourseAssignment>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<JobRunLogLine> JobRunLogLines => Set<JobRunLogLine>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

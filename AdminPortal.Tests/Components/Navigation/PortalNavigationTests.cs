@@ -18,7 +18,7 @@ public sealed class PortalNavigationTests
 
     [Fact]
     public void StaffSeesOnlyWhatItMayRead() =>
-        Assert.Equal(["Administration/System status"], MenuOf(PortalRoles.Staff));
+        Assert.Equal(["Learning data/Courses", "Learning data/Learners", "Administration/System status", "Administration/Jobs"], MenuOf(PortalRoles.Staff));
 
     [Theory]
     [InlineData(PortalRoles.Support)]
@@ -33,9 +33,16 @@ public sealed class PortalNavigationTests
     [InlineData("admin/accounts", "Accounts")]
     [InlineData("/admin/accounts/", "Accounts")]
     [InlineData("admin/system?x=1", "System status")]
+    [InlineData("/admin/jobs", "Jobs")]
+    [InlineData("/admin/jobs/runs/42", "Jobs")]
     [InlineData("", "Dashboard")]
     public void PagesAreFoundByTheirAddress(string path, string title) =>
         Assert.Equal(title, PortalNavigation.FindByPath(path)?.Title);
+
+    [Theory]
+    [InlineData("/admin/jobsearch")]
+    [InlineData("/nowhere")]
+    public void OnlyPagesBelowAMenuPageShareItsEntry(string path) => Assert.Null(PortalNavigation.FindByPath(path));
 
     public static TheoryData<Type> RoutablePages() =>
         new(typeof(Program).Assembly.GetTypes().Where(t => t.GetCustomAttributes<RouteAttribute>().Any()));

@@ -40,6 +40,8 @@ public static class PortalNavigation
                 "Keys the LMS uses to send enrollments and course publishes."),
             new("System status", "/admin/system", "monitor_heart", PortalPolicies.ViewOperations,
                 "Health of the portal: database, migrations, version and environment."),
+            new("Jobs", "/admin/jobs", "schedule", PortalPolicies.ViewOperations,
+                "The unattended jobs: schedules, next and last runs, each run's counts and log; superusers pause and run them."),
         ]),
     ];
 
@@ -49,10 +51,15 @@ public static class PortalNavigation
             .Where(area => area.Pages.Count > 0)
             .ToList();
 
+    /// <summary>The menu page at this address, or the one it lies below (a run's page below Jobs): it shares that page's policy.</summary>
     public static PortalPage? FindByPath(string path)
     {
         var normalized = "/" + path.Split('?', '#')[0].Trim('/');
-        return Areas.SelectMany(a => a.Pages).Prepend(Dashboard)
-            .FirstOrDefault(p => string.Equals(p.Path, normalized, StringComparison.OrdinalIgnoreCase));
+        return normalized == Dashboard.Path
+            ? Dashboard
+            : Areas.SelectMany(a => a.Pages)
+                .Where(p => string.Equals(p.Path, normalized, StringComparison.OrdinalIgnoreCase)
+                    || normalized.StartsWith(p.Path + "/", StringComparison.OrdinalIgnoreCase))
+                .MaxBy(p => p.Path.Length);
     }
 }

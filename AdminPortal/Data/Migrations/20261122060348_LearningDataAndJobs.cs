@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace AdminPortal.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class LearningData : Migration
+    public partial class LearningDataAndJobs : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -29,6 +29,27 @@ namespace AdminPortal.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StartedByEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CountsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -65,6 +86,28 @@ namespace AdminPortal.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Sites", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobRunLogLines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobRunId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRunLogLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JobRunLogLines_JobRuns_JobRunId",
+                        column: x => x.JobRunId,
+                        principalTable: "JobRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -384,6 +427,26 @@ namespace AdminPortal.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_JobRunLogLines_JobRunId",
+                table: "JobRunLogLines",
+                column: "JobRunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobRuns_JobName_StartedAtUtc",
+                table: "JobRuns",
+                columns: new[] { "JobName", "StartedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobRuns_StartedAtUtc",
+                table: "JobRuns",
+                column: "StartedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobRuns_Status",
+                table: "JobRuns",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Learners_Email",
                 table: "Learners",
                 column: "Email",
@@ -421,11 +484,15 @@ namespace AdminPortal.Data.Migrations
                 table: "Sites",
                 column: "Domain",
                 unique: true);
+
+            QuartzJobStoreSchema.Create(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            QuartzJobStoreSchema.Drop(migrationBuilder);
+
             migrationBuilder.DropTable(
                 name: "ApiKeys");
 
@@ -451,10 +518,16 @@ namespace AdminPortal.Data.Migrations
                 name: "Enrollments");
 
             migrationBuilder.DropTable(
+                name: "JobRunLogLines");
+
+            migrationBuilder.DropTable(
                 name: "Sections");
 
             migrationBuilder.DropTable(
                 name: "Learners");
+
+            migrationBuilder.DropTable(
+                name: "JobRuns");
 
             migrationBuilder.DropTable(
                 name: "Courses");

@@ -1,0 +1,86 @@
+namespace AdminPortal.Domain.Jobs;
+
+/// <summary>One execution of a job: who started it, how it ended, what it counted and logged.</summary>
+public sealed class JobRun
+{
+    public const string InterruptedError = "interrupted: the portal stopped";
+    public const int MaxErrorLength = 2000;
+
+    private readonly List<JobRunLogLine> logLines = [];
+
+    private JobRun()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public string JobName { get; private set; } = "";
+
+    /// <summary>What fired it, in words: the cron schedule, "Run now" or "jobs run".</summary>
+    public string Trigger { get; private set; } = "";
+
+    public JobStarter StartedBy { get; private set; }
+
+    /// <summary>The account's email when a person started the run.</summary>
+    public string? StartedByEmail { get; private set; }
+
+    public DateTime StartedAtUtc { get; private set; }
+
+    public DateTime? FinishedAtUtc { get; private set; }
+
+    public JobRunStatus Status { get; private set; }
+
+    public Dictionary<string, long> Counts { get; private set; } = [];
+
+    /// <summary>The failure's message; the full exception goes to the portal's log.</summary>
+    public string? Error { get; private set; }
+
+    public IReadOnlyList<JobRunLogLine> LogLines => logLines;
+
+    public static JobRun Start(string jobName, string trigger, JobStarter startedBy, string? startedByEmail, DateTime startedAtUtc)
+    {
+        if (startedBy == JobStarter.User && string.IsNullOrWhiteSpace(startedByEmail))
+        {
+            throw new ArgumentException("A run started by a person records their email.", nameof(startedByEmail));
+        }
+        return new JobRun
+        {
+            JobName = jobName,
+            Trigger = trigger,
+            StartedBy = startedBy,
+            StartedByEmail = startedBy == JobStarter.User ? startedByEmail : null,
+            StartedAtUtc = startedAtUtc,
+            Status = JobRunStatus.Running,
+        };
+    }
+
+    public void Succeed(DateTime finishedAtUtc, IReadOnlyDictionary<string, long> counts, IEnumerable<JobRunLogLine> lines) =>
+        Finish(JobRunStatus.Succeeded, finishedAtUtc, null, counts, lines);
+
+    public void Fail(DateTime finishedAtUtc, string error, IReadOnlyDictionary<string, long> counts, IEnumerable<JobRunLogLine> lines) =>
+        Finish(JobRunStatus.Failed, finishedAtUtc, error, counts, lines);
+
+    /// <summary>For a run still marked running when the portal starts: the process that ran it is gone.</summary>
+    public void MarkInterrupted(DateTime atUtc) => Fail(atUtc, InterruptedError, Counts, []);
+
+    public string DescribeStarter() => StartedBy switch
+    {
+        JobStarter.User => StartedByEmail!,
+        JobStarter.Cli => "command line",
+        _ => "schedule",
+    };
+
+    private void Finish(JobRunStatus status, DateTime finishedAtUtc, string? error, IReadOnlyDictionary<string, long> counts,
+        IEnumerable<JobRunLogLine> lines)
+    {
+        if (Status != JobRunStatus.Running)
+        {
+            throw new InvalidOperationException($"Run {Id} of {JobName} already ended ({Status}); it cannot end again.");
+        }
+        Status = status;
+        FinishedAtUtc = finishedAtUtc;
+        Error = error is null || error.Length <= MaxErrorLength ? error : error[..(MaxErrorLength - 1)] + "…";
+        Counts = new Dictionary<string, long>(counts);
+        logLines.AddRange(lines);
+    }
+}

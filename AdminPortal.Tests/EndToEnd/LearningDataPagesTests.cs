@@ -1,0 +1,106 @@
+using AdminPortal.Data;
+using AdminPortal.Features.Courses;
+using AdminPortal.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace AdminPortal.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+public sealed class LearningDataPagesTests(PortalBrowserFixture portal)
+{
+    [Fact]
+    public async Task StaffFindsALearnerByUsernameAndOpensTheirEnrollments()
+    {
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Staff.Email, DemoAccounts.Staff.Password, "/learners");
+        var grid = page.GetByLabel("Learners", new() { Exact = true });
+        var someone = (await grid.GetByRole(AriaRole.Link).First.TextContentAsync())!.Trim();
+
+        await page.GetByLabel("Username or email starts with").FillAsync(someone);
+        await page.GetByLabel("Username or email starts with").PressAsync("Enter");
+        await Assertions.Expect(grid.GetByRole(AriaRole.Row)).ToHaveCountAsync(2); // the header and the one learner
+        await grid.GetByRole(AriaRole.Link, new() { Name = someone, Exact = true }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = someone }).WaitForAsync();
+        Assert.True(await page.GetByRole(AriaRole.Region, new() { Name = "Enrollments and progress" }).IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task AnUnknownPrefixSaysNoLearnerMatches()
+    {
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Staff.Email, DemoAccounts.Staff.Password, "/learners");
+
+        await page.GetByLabel("Username or email starts with").FillAsync("zzz-nobody");
+        await page.GetByLabel("Username or email starts with").PressAsync("Enter");
+
+        await page.GetByText("No learner matches.").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task CoursesFilterByStatusAndOpenTheirSections()
+    {
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Staff.Email, DemoAccounts.Staff.Password, "/courses");
+        var grid = page.GetByLabel("Courses", new() { Exact = true });
+        await grid.GetByRole(AriaRole.Link).First.WaitForAsync();
+
+        var ended = await portal.Services.GetRequiredService<CourseBrowser>().SearchAsync(
+            new CourseFilter(State: CourseState.Ended), new PageRequest(0, 20), PortalServices.Admin);
+
+        await page.GetByLabel("Status").SelectOptionAsync("Ended");
+        await Assertions.Expect(grid.GetByRole(AriaRole.Row)).ToHaveCountAsync(ended.Items.Count + 1);
+        await grid.GetByRole(AriaRole.Link).First.ClickAsync();
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Sections" }).WaitForAsync();
+        Assert.Matches(@"to \d{4}-\d{2}-\d{2}", await page.GetByText(new System.Text.RegularExpressions.Regex("^\\d{4}-\\d{2}-\\d{2} to ")).TextContentAsync());
+    }
+
+    [Fact]
+    public async Task ASuperuserAssignsACourseToACourseAuthor()
+    {
+        var (email, _) = await portal.CreateAccountAsync("CourseAuthor");
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "/admin/accounts");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Courses of {email}" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Find a course by key or name").FillAsync("MITx");
+        await dialog.GetByLabel("Find a course by key or name").PressAsync("Enter");
+        var assign = dialog.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Assign course-v1:MITx") }).First;
+        var key = (await assign.GetAttributeAsync("aria-label"))!["Assign ".Length..];
+        await assign.ClickAsync();
+
+        await dialog.GetByRole(AriaRole.Button, new() { Name = $"Remove {key}" }).WaitForAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await page.OpenAsync("/courses");
+        await page.GetByLabel("Search key or name").FillAsync(key);
+        await page.GetByLabel("Search key or name").PressAsync("Enter");
+        var grid = page.GetByLabel("Courses", new() { Exact = true });
+        await Assertions.Expect(grid.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+        await grid.GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.GetByText(email).WaitForAsync();
+    }
+
+    [Fact]
+    public async Task AnApiKeyIsShownOnceAndCanBeRevoked()
+    {
+        var name = "e2e-" + Guid.NewGuid().ToString("N")[..8];
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "/admin/api-keys");
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await page.GetByLabel("Scope").SelectOptionAsync("Courses");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+        var secret = await page.GetByLabel($"Key for {name} (courses)").InputValueAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Revoke {name}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alertdialog, new() { Name = $"Revoke {name}?" }).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+
+        Assert.StartsWith("pk_", secret);
+        await page.GetByLabel("API keys", new() { Exact = true }).GetByRole(AriaRole.Row).Filter(new() { HasText = name })
+            .GetByText("Revoked").WaitForAsync();
+        await page.OpenAsync("/admin/api-keys");
+        Assert.Equal(0, await page.GetByText(secret).CountAsync());
+    }
+}

@@ -1,0 +1,97 @@
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.Jobs;
+using AdminPortal.Features.Jobs;
+using AdminPortal.Jobs;
+using AdminPortal.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Tests.Jobs;
+
+/// <summary>Every execution, whoever starts it, leaves a JobRun with its outcome, counts, log lines and starter.</summary>
+public sealed class JobRunnerTests : IAsyncLifetime
+{
+    private readonly PortalWebFactory portal = new(TestDirectory.Create("runs"), TestJobs.Register);
+
+    private IServiceProvider Services => portal.Services;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await portal.DisposeAsync();
+        portal.Directory.Dispose();
+    }
+
+    private async Task<PortalActor> SuperuserAsync(string email)
+    {
+        var id = await Services.CreateAccountAsync(email, PortalRoles.Superuser);
+        return new PortalActor(id, "Sam", [PortalRoles.Superuser]);
+    }
+
+    [Fact]
+    public async Task RunNowRecordsTheCountsTheLogLinesAndThePersonsEmail()
+    {
+        var actor = await SuperuserAsync("sam@example.org");
+
+        await Services.GetRequiredService<JobsService>().RunNowAsync(ReportingJob.Name, actor);
+        var run = await Services.WaitForFinishedRunAsync(ReportingJob.Name);
+
+        Assert.Equal((JobRunStatus.Succeeded, JobStarter.User, "sam@example.org", "Run now"), (run.Status, run.StartedBy, run.StartedByEmail, run.Trigger));
+        Assert.Equal(new Dictionary<string, long> { ["items"] = 3 }, run.Counts);
+        Assert.Equal([(JobLogLevel.Information, "Looked at 3 items."), (JobLogLevel.Warning, "One item looked odd.")],
+            run.LogLines.Select(l => (l.Level, l.Message)));
+        Assert.True(run.FinishedAtUtc >= run.StartedAtUtc);
+        Assert.Null(run.Error);
+    }
+
+    [Fact]
+    public async Task AFailingRunIsRecordedWithItsMessageAndWhatItLoggedBefore()
+    {
+        var job = Services.GetRequiredService<JobCatalog>().Find(FailingJob.Name)!;
+
+        var returned = await Services.GetRequiredService<JobRunner>().RunAsync(job, JobStart.Cli, CancellationToken.None);
+        var run = Assert.Single(await Services.AllAsync(FailingJob.Name));
+
+        Assert.Equal(returned.Id, run.Id);
+        Assert.Equal((JobRunStatus.Failed, FailingJob.Failure, JobStarter.Cli, "jobs run"), (run.Status, run.Error, run.StartedBy, run.Trigger));
+        Assert.Equal(1, run.Counts["calls"]);
+        Assert.Equal([(JobLogLevel.Information, "Calling the source."), (JobLogLevel.Error, FailingJob.Failure)],
+            run.LogLines.Select(l => (l.Level, l.Message)));
+    }
+
+    [Fact]
+    public async Task EachExecutionGetsItsOwnScopeDisposedWhenItEnds()
+    {
+        var actor = await SuperuserAsync("scopes@example.org");
+        var jobs = Services.GetRequiredService<JobsService>();
+
+        await jobs.RunNowAsync(ReportingJob.Name, actor);
+        await Eventually.WaitForAsync(async () => (await Services.AllAsync(ReportingJob.Name)).Count(r => r.Status != JobRunStatus.Running) == 1 ? "" : null, "the first run");
+        await jobs.RunNowAsync(ReportingJob.Name, actor);
+        await Eventually.WaitForAsync(async () => (await Services.AllAsync(ReportingJob.Name)).Count(r => r.Status != JobRunStatus.Running) == 2 ? "" : null, "the second run");
+
+        var markers = Services.GetRequiredService<JobProbe>().Markers.ToList();
+        Assert.Equal(2, markers.Select(m => m.Id).Distinct().Count());
+        Assert.All(markers, m => Assert.True(m.Disposed));
+    }
+
+    [Fact]
+    public async Task StoppingThePortalWaitsForARunningJobToFinish()
+    {
+        var actor = await SuperuserAsync("slow@example.org");
+        await Services.GetRequiredService<JobsService>().RunNowAsync(SlowJob.Name, actor);
+        await Eventually.WaitForAsync(async () => (await Services.AllAsync(SlowJob.Name)).SingleOrDefault(), "the slow job to start");
+        var probe = Services.GetRequiredService<JobProbe>();
+        var database = portal.Directory;
+
+        var stopping = portal.DisposeAsync().AsTask();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var stoppedBeforeTheJobEnded = stopping.IsCompleted;
+        probe.Release.SetResult();
+        await stopping;
+
+        Assert.False(stoppedBeforeTheJobEnded);
+        var run = Assert.Single(await database.AllAsync(SlowJob.Name));
+        Assert.Equal((JobRunStatus.Succeeded, "Released."), (run.Status, Assert.Single(run.LogLines).Message));
+    }
+}

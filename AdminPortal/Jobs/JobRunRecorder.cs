@@ -1,0 +1,63 @@
+using AdminPortal.Data;
+using AdminPortal.Domain.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Jobs;
+
+/// <summary>Writes the JobRun rows: one when a run starts, its outcome when it ends, each in its own context.</summary>
+public sealed class JobRunRecorder(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock)
+{
+    public async Task<long> StartAsync(string jobName, JobStart start, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var run = JobRun.Start(jobName, start.Trigger, start.StartedBy, start.Email, clock.GetUtcNow().UtcDateTime);
+        db.JobRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return run.Id;
+    }
+
+    /// <param name="error">Null when the run succeeded.</param>
+    public async Task<JobRun> FinishAsync(long runId, JobRunContext context, string? error)
+    {
+        // Recorded even when the run was cancelled, so the outcome is never lost with the token.
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        var run = await db.JobRuns.SingleAsync(r => r.Id == runId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (error is null)
+        {
+            run.Succeed(now, context.Counts, context.StoredLines());
+        }
+        else
+        {
+            run.Fail(now, error, context.Counts, context.StoredLines());
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+        return run;
+    }
+
+    /// <summary>Fails the runs a stopped process left running; only the server calls it, before its scheduler starts.</summary>
+    public async Task<IReadOnlyList<JobRun>> MarkInterruptedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var running = await db.JobRuns.Where(r => r.Status == JobRunStatus.Running).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var run in running)
+        {
+            run.MarkInterrupted(now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return running;
+    }
+
+    /// <summary>Deletes finished runs that started before <paramref name="cutoffUtc"/>, with their log lines.</summary>
+    public async Task<(int Runs, int LogLines)> PruneAsync(DateTime cutoffUtc, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var old = db.JobRuns.Where(r => r.StartedAtUtc < cutoffUtc && r.Status != JobRunStatus.Running);
+        var lines = await db.JobRunLogLines.Where(l => old.Any(r => r.Id == l.JobRunId)).ExecuteDeleteAsync(cancellationToken);
+        var runs = await old.ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (runs, lines);
+    }
+}

@@ -1,0 +1,30 @@
+using AdminPortal.Domain.Jobs;
+using Quartz;
+
+namespace AdminPortal.Jobs;
+
+/// <summary>
+/// The one Quartz job type of the portal: the store keeps this class name for every job, and the job's key says which
+/// <see cref="IPortalJob"/> to run, so renaming a job class never strands a stored job.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed class PortalQuartzJob(IServiceProvider scope, JobCatalog catalog, JobRunner runner) : IJob
+{
+    public async Task Execute(IJobExecutionContext context)
+    {
+        var job = catalog.Find(context.JobDetail.Key.Name)
+            ?? throw new JobExecutionException($"No job named {context.JobDetail.Key.Name} is registered any more.");
+        await runner.RunAsync(job, StartOf(context), scope, context.CancellationToken);
+    }
+
+    private static JobStart StartOf(IJobExecutionContext context)
+    {
+        if (context.MergedJobDataMap.TryGetString(JobKeys.StartedByEmail, out var email) && !string.IsNullOrEmpty(email))
+        {
+            return new JobStart(JobStarter.User, email, "Run now");
+        }
+        return context.Trigger is ICronTrigger cron
+            ? new JobStart(JobStarter.Schedule, null, $"{cron.CronExpressionString} ({cron.TimeZone.Id})")
+            : new JobStart(JobStarter.Schedule, null, context.Trigger.Key.ToString());
+    }
+}
