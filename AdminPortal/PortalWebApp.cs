@@ -1,40 +1,20 @@
 using AdminPortal.Components;
-using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
-using AdminPortal.Features.ApiKeys;
 using AdminPortal.Features.Courses;
-using AdminPortal.Features.DemoData;
 using AdminPortal.Features.Enrollments;
-using AdminPortal.Features.Import;
-using AdminPortal.Features.Learners;
-using AdminPortal.Features.Sites;
-using AdminPortal.Features.DatabaseMaintenance;
 using AdminPortal.Features.SystemStatus;
 using AdminPortal.Hosting;
-using AdminPortal.Jobs;
 
 namespace AdminPortal;
 
-/// <summary>The web server: the list of the portal's parts, in the order they apply.</summary>
+/// <summary>The web server: the portal's features, its pages, and the request pipeline in the order it applies.</summary>
 public static class PortalWebApp
 {
     public static WebApplication Build(string[] args, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var builder = PortalHostBuilder.Create(args, settings);
         builder.AddPortalLogging();
-        builder.AddPortalData();
-        builder.AddPortalDataProtection();
-        builder.AddPortalAccounts();
-        builder.AddPortalApiKeys();
-        builder.AddPortalHealth();
-        builder.AddPortalSites();
-        builder.AddPortalCourses();
-        builder.AddPortalLearners();
-        builder.AddPortalEnrollments();
-        builder.AddPortalImport();
-        builder.AddPortalDemoData();
-        builder.AddPortalJobs();
-        builder.AddDatabaseMaintenance();
+        builder.AddPortalFeatures();
         builder.AddPortalUi();
 
         var app = builder.Build();

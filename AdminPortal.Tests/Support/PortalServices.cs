@@ -23,10 +23,13 @@ public sealed class PortalServices : IAsyncDisposable
 
     public T Get<T>() where T : notnull => app.Services.GetRequiredService<T>();
 
-    public static async Task<PortalServices> StartAsync(params (string Key, string? Value)[] settings)
+    public static Task<PortalServices> StartAsync(params (string Key, string? Value)[] settings) => StartAsync(null, settings);
+
+    /// <param name="configureServices">Changes to the portal's services, such as a <see cref="SqlCounter"/> on its contexts.</param>
+    public static async Task<PortalServices> StartAsync(Action<IServiceCollection>? configureServices, params (string Key, string? Value)[] settings)
     {
         var directory = TestDirectory.Create("services");
-        var app = await CliHost.StartAsync([], directory.Settings(settings), CancellationToken.None);
+        var app = await CliHost.StartAsync([], directory.Settings(settings), CancellationToken.None, configureServices);
         return new PortalServices(directory, app);
     }
 

@@ -1,16 +1,4 @@
-using AdminPortal.Data;
-using AdminPortal.Features.Accounts;
-using AdminPortal.Features.ApiKeys;
-using AdminPortal.Features.Courses;
-using AdminPortal.Features.DemoData;
-using AdminPortal.Features.Enrollments;
-using AdminPortal.Features.Import;
-using AdminPortal.Features.Learners;
-using AdminPortal.Features.Sites;
-using AdminPortal.Features.DatabaseMaintenance;
-using AdminPortal.Features.SystemStatus;
 using AdminPortal.Hosting;
-using AdminPortal.Jobs;
 
 namespace AdminPortal.Cli;
 
@@ -22,19 +10,7 @@ internal static class CliHost
     {
         var builder = PortalHostBuilder.Create(hostArgs, settings);
         builder.AddPortalLogging(forCommandLine: true);
-        builder.AddPortalData();
-        builder.AddPortalDataProtection();
-        builder.AddPortalAccounts();
-        builder.AddPortalApiKeys();
-        builder.AddPortalHealth();
-        builder.AddPortalSites();
-        builder.AddPortalCourses();
-        builder.AddPortalLearners();
-        builder.AddPortalEnrollments();
-        builder.AddPortalImport();
-        builder.AddPortalDemoData();
-        builder.AddPortalJobs();
-        builder.AddDatabaseMaintenance();
+        builder.AddPortalFeatures();
         configureServices?.Invoke(builder.Services);
         return builder.Build();
     }

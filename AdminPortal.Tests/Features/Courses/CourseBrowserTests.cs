@@ -8,12 +8,13 @@ namespace AdminPortal.Tests.Features.Courses;
 
 public sealed class CourseBrowserTests : IAsyncLifetime
 {
+    private readonly SqlCounter sql = new();
     private PortalServices portal = default!;
     private CourseBrowser browser = default!;
 
     public async Task InitializeAsync()
     {
-        portal = await PortalServices.StartAsync();
+        portal = await PortalServices.StartAsync(sql.AddTo);
         await portal.Get<DemoDataSeeder>().SeedAsync(300, 42, PortalServices.Admin);
         browser = portal.Get<CourseBrowser>();
     }
@@ -31,6 +32,19 @@ public sealed class CourseBrowserTests : IAsyncLifetime
         Assert.Empty(first.Items.Select(c => c.Id).Intersect(second.Items.Select(c => c.Id)));
         Assert.True(first.Items.Sum(c => c.ActiveEnrollments) > 0);
         Assert.Equal(first.Items.Select(c => c.Key).Order(StringComparer.Ordinal), first.Items.Select(c => c.Key));
+    }
+
+    [Fact]
+    public async Task APageCostsTheSameStatementsWhateverItsSize()
+    {
+        sql.Reset();
+        await browser.SearchAsync(new CourseFilter(), new PageRequest(0, 2), PortalServices.Admin);
+        var small = sql.Count;
+        sql.Reset();
+        await browser.SearchAsync(new CourseFilter(), new PageRequest(0, 40), PortalServices.Admin);
+
+        Assert.Equal(small, sql.Count);
+        Assert.True(small <= 3, $"{small} statements");
     }
 
     [Fact]

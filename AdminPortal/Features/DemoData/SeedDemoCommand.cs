@@ -11,7 +11,8 @@ internal static class SeedDemoCommand
         var learners = new Option<int>("--learners") { Description = "How many learners (about two enrollments each).", DefaultValueFactory = _ => 2000 };
         learners.Validators.Add(result =>
         {
-            if (result.GetValue(learners) is < 1 or > DemoDataSeeder.MaxLearners)
+            // A value that is not a number is the parser's error already.
+            if (result.Tokens is [var token] && int.TryParse(token.Value, out var count) && count is < 1 or > DemoDataSeeder.MaxLearners)
             {
                 result.AddError($"--learners is between 1 and {DemoDataSeeder.MaxLearners}.");
             }

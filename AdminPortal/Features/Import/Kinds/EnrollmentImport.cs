@@ -6,29 +6,20 @@ public sealed record EnrollmentRecord(long Line, string Username, int LearnerId,
     : IImportRecord;
 
 /// <summary>Enrollments of known learners in known courses, matched by (username, course_key).</summary>
-public sealed class EnrollmentImport : ImportHandler<EnrollmentRecord>
+public sealed class EnrollmentImport : LearnerCourseImport<EnrollmentRecord>
 {
-    private CourseLookup courses = new();
-    private Dictionary<string, int> learners = [];
-
     public override ImportKind Kind => ImportKind.Enrollments;
     public override IReadOnlyList<string> Columns { get; } = ["username", "course_key", "mode", "active", "created"];
     public override IReadOnlyList<string> Tables { get; } = ["Enrollments"];
 
-    public override async Task PrepareAsync(ImportConnection db, CancellationToken cancellationToken) =>
-        courses = await CourseLookup.LoadAsync(db, cancellationToken);
-
-    protected override async Task ResolveAsync(IReadOnlyList<CsvRow> rows, ImportConnection db, CancellationToken cancellationToken) =>
-        learners = await db.IdsAsync("Learners", "Username", rows.Select(r => r.Raw("username")), cancellationToken);
-
     protected override EnrollmentRecord? Parse(CsvRow row)
     {
-        var learnerId = LearnerReference.Find(row, learners);
-        var courseId = courses.Find(row);
+        var learnerId = FindLearner(row);
+        var courseId = Courses.Find(row);
         var mode = row.Text("mode", CourseMode.ValidSlug);
         if (courseId is not null)
         {
-            courses.CheckMode(row, row.Raw("course_key"), mode);
+            Courses.CheckMode(row, row.Raw("course_key"), mode);
         }
         var active = row.Bool("active", empty: true);
         var created = row.Date("created", required: true);
@@ -48,22 +39,4 @@ public sealed class EnrollmentImport : ImportHandler<EnrollmentRecord>
         ON CONFLICT (LearnerId, CourseId) DO UPDATE SET Mode = excluded.Mode, IsActive = excluded.IsActive, CreatedUtc = excluded.CreatedUtc
         WHERE Mode IS NOT excluded.Mode OR IsActive IS NOT excluded.IsActive OR CreatedUtc IS NOT excluded.CreatedUtc
         """;
-}
-
-internal static class LearnerReference
-{
-    public static int? Find(CsvRow row, IReadOnlyDictionary<string, int> learners)
-    {
-        var username = row.Text("username", Learner.ValidUsername);
-        if (username.Length == 0)
-        {
-            return null;
-        }
-        if (learners.TryGetValue(username, out var id))
-        {
-            return id;
-        }
-        row.Fail("username", $"no learner has the username {username}: import the learners first");
-        return null;
-    }
 }

@@ -18,26 +18,17 @@ public sealed record ProgressRecord(
 /// Learner progress, one record type per row: <c>block</c> (attempts and score of a block), <c>completion</c> (of a
 /// block), <c>grade</c> (course grade and passing date) or <c>certificate</c> (its status).
 /// </summary>
-public sealed class ProgressImport : ImportHandler<ProgressRecord>
+public sealed class ProgressImport : LearnerCourseImport<ProgressRecord>
 {
-    private CourseLookup courses = new();
-    private Dictionary<string, int> learners = [];
-
     public override ImportKind Kind => ImportKind.Progress;
     public override IReadOnlyList<string> Columns { get; } =
         ["username", "course_key", "record", "block_key", "attempts", "score", "max_score", "completion", "percent", "passed_at", "status", "modified"];
     public override IReadOnlyList<string> Tables { get; } = ["BlockStates", "BlockCompletions", "CourseGrades", "Certificates"];
 
-    public override async Task PrepareAsync(ImportConnection db, CancellationToken cancellationToken) =>
-        courses = await CourseLookup.LoadAsync(db, cancellationToken);
-
-    protected override async Task ResolveAsync(IReadOnlyList<CsvRow> rows, ImportConnection db, CancellationToken cancellationToken) =>
-        learners = await db.IdsAsync("Learners", "Username", rows.Select(r => r.Raw("username")), cancellationToken);
-
     protected override ProgressRecord? Parse(CsvRow row)
     {
-        var learnerId = LearnerReference.Find(row, learners);
-        var courseId = courses.Find(row);
+        var learnerId = FindLearner(row);
+        var courseId = Courses.Find(row);
         var modified = row.Date("modified", required: true) ?? default;
         if (!Enum.TryParse<ProgressRecordType>(row.Raw("record"), ignoreCase: true, out var type) || int.TryParse(row.Raw("record"), out _))
         {

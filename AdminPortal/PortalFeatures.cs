@@ -1,0 +1,37 @@
+using AdminPortal.Data;
+using AdminPortal.Features.Accounts;
+using AdminPortal.Features.ApiKeys;
+using AdminPortal.Features.Courses;
+using AdminPortal.Features.DatabaseMaintenance;
+using AdminPortal.Features.DemoData;
+using AdminPortal.Features.Enrollments;
+using AdminPortal.Features.Import;
+using AdminPortal.Features.Learners;
+using AdminPortal.Features.Sites;
+using AdminPortal.Features.SystemStatus;
+using AdminPortal.Hosting;
+using AdminPortal.Jobs;
+
+namespace AdminPortal;
+
+/// <summary>The portal's parts, in the order their start-up steps run; the web server and the CLI both add them.</summary>
+public static class PortalFeatures
+{
+    public static WebApplicationBuilder AddPortalFeatures(this WebApplicationBuilder builder)
+    {
+        builder.AddPortalData();
+        builder.AddPortalDataProtection();
+        builder.AddPortalAccounts();
+        builder.AddPortalApiKeys();
+        builder.AddPortalHealth();
+        builder.AddPortalSites();
+        builder.AddPortalCourses();
+        builder.AddPortalLearners();
+        builder.AddPortalEnrollments();
+        builder.AddPortalImport();
+        builder.AddPortalDemoData();
+        builder.AddPortalJobs();
+        builder.AddDatabaseMaintenance();
+        return builder;
+    }
+}
