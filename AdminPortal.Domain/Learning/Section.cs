@@ -53,10 +53,17 @@ public sealed class Section
             throw new DomainException($"A section has at most {MaxHighlights} highlights, not {list.Count}.");
         }
         var index = list.FindIndex(h => h.Length > MaxHighlightLength);
-        return index < 0
-            ? list
-            : throw new DomainException($"Highlight {index + 1} has {list[index].Length} characters; the most is {MaxHighlightLength}.");
+        return index < 0 ? list : throw new DomainException($"Highlight {index + 1}: {TooLong(list[index])}");
     }
+
+    public static string ValidHighlight(string highlight)
+    {
+        highlight = highlight.Trim();
+        return highlight.Length <= MaxHighlightLength ? highlight : throw new DomainException(TooLong(highlight));
+    }
+
+    private static string TooLong(string highlight) =>
+        $"A highlight has at most {MaxHighlightLength} characters; this one has {highlight.Length}.";
 
     public static string ValidBlockId(string blockId)
     {

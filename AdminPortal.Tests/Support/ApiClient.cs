@@ -1,3 +1,4 @@
+using AdminPortal.Domain.Integration;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AdminPortal.Domain.Accounts;

@@ -1,7 +1,8 @@
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.Integration;
 using AdminPortal.Domain.Jobs;
 using AdminPortal.Domain.Learning;
 using AdminPortal.Features.Accounts;
-using AdminPortal.Features.ApiKeys;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

@@ -20,7 +20,7 @@ public sealed class SectionRulesTests
 
     [Fact]
     public void AHighlightOverTwoHundredFiftyCharactersIsNamed() =>
-        Assert.Equal("Highlight 2 has 251 characters; the most is 250.",
+        Assert.Equal("Highlight 2: A highlight has at most 250 characters; this one has 251.",
             Assert.Throws<DomainException>(() => Section.ValidHighlights(["ok", new string('x', 251)])).Message);
 
     [Fact]

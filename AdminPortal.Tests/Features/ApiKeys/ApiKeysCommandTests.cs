@@ -1,3 +1,4 @@
+using AdminPortal.Domain.Integration;
 using AdminPortal.Cli;
 using AdminPortal.Features.ApiKeys;
 using AdminPortal.Tests.Support;

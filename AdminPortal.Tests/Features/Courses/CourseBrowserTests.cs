@@ -65,6 +65,18 @@ public sealed class CourseBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SearchIgnoresCaseAndTakesPercentLiterally()
+    {
+        var upper = await browser.SearchAsync(new CourseFilter(Search: "MITX"), new PageRequest(0, 50), PortalServices.Admin);
+        var lower = await browser.SearchAsync(new CourseFilter(Search: "mitx"), new PageRequest(0, 50), PortalServices.Admin);
+        var percent = await browser.SearchAsync(new CourseFilter(Search: "%"), new PageRequest(0, 50), PortalServices.Admin);
+
+        Assert.Equal(8, upper.Total);
+        Assert.Equal(upper.Items.Select(c => c.Id), lower.Items.Select(c => c.Id));
+        Assert.Equal(0, percent.Total);
+    }
+
+    [Fact]
     public async Task SortingIsByAKnownColumnOnly()
     {
         var byStart = await browser.SearchAsync(new CourseFilter(), new PageRequest(0, 40, nameof(CourseRow.StartUtc), Descending: true), PortalServices.Admin);

@@ -1,6 +1,6 @@
+using AdminPortal.Domain.Integration;
 using System.Net;
 using AdminPortal.Data;
-using AdminPortal.Features.ApiKeys;
 using AdminPortal.Features.Sites;
 using AdminPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -64,8 +64,8 @@ public sealed class CoursePublishApiTests : IClassFixture<CoursePublishApiTests.
 
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (created.StatusCode, updated.StatusCode));
         var outcome = await updated.JsonAsync();
-        Assert.Equal((1, 1, 1), (outcome.GetProperty("sections_added").GetInt32(), outcome.GetProperty("sections_updated").GetInt32(),
-            outcome.GetProperty("sections_removed").GetInt32()));
+        Assert.Equal((1, 1, 1, 0), (outcome.GetProperty("sections_added").GetInt32(), outcome.GetProperty("sections_updated").GetInt32(),
+            outcome.GetProperty("sections_removed").GetInt32(), outcome.GetProperty("sections_hidden").GetInt32()));
         await using var check = await DbAsync();
         var course = await check.Courses.SingleAsync(c => c.Key == key);
         var sections = await check.Sections.Where(s => s.CourseId == course.Id).OrderBy(s => s.Position).ToListAsync();
@@ -73,6 +73,42 @@ public sealed class CoursePublishApiTests : IClassFixture<CoursePublishApiTests.
         Assert.Equal("Week 1: Ohm's law", sections[0].Title);
         Assert.Equal(["Entered by an author"], sections[0].Highlights);
         Assert.Equal(new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc), course.Verified!.ExpirationUtc);
+    }
+
+    [Fact]
+    public async Task ASectionWithHighlightsThatLeavesTheOutlineIsHiddenNotDeleted()
+    {
+        var key = NewKey();
+        await Client().PutJsonAsync($"/api/courses/{key}", Publish(new { id = "week1", title = "Week 1", position = 1 }));
+        await using (var db = await DbAsync())
+        {
+            var week1 = await db.Sections.SingleAsync(s => s.BlockId == "week1" && db.Courses.Any(c => c.Id == s.CourseId && c.Key == key));
+            week1.SetHighlights(["Kept"]);
+            await db.SaveChangesAsync();
+        }
+
+        var response = await (await Client().PutJsonAsync($"/api/courses/{key}", Publish(new { id = "week9", title = "Week 9", position = 9 }))).JsonAsync();
+
+        Assert.Equal((0, 1), (response.GetProperty("sections_removed").GetInt32(), response.GetProperty("sections_hidden").GetInt32()));
+        await using var check = await DbAsync();
+        var kept = await check.Sections.SingleAsync(s => s.BlockId == "week1" && check.Courses.Any(c => c.Id == s.CourseId && c.Key == key));
+        Assert.True(kept.HiddenFromToc);
+        Assert.Equal(["Kept"], kept.Highlights);
+    }
+
+    [Fact]
+    public async Task ListsLeftOutOfAPublishKeepWhatIsStored()
+    {
+        var key = NewKey();
+        await Client().PutJsonAsync($"/api/courses/{key}", Publish(new { id = "week1", title = "Week 1", position = 1 }));
+
+        var response = await Client().PutJsonAsync($"/api/courses/{key}", new { display_name = "Renamed", start = "2026-01-05T00:00:00Z" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var check = await DbAsync();
+        var course = await check.Courses.SingleAsync(c => c.Key == key);
+        Assert.Equal(("Renamed", 2, true), (course.DisplayName, course.Modes.Count, course.SelfPaced));
+        Assert.Equal(1, await check.Sections.CountAsync(s => s.CourseId == course.Id));
     }
 
     [Fact]

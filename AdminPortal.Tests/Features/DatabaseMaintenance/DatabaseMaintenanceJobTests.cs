@@ -61,7 +61,8 @@ public sealed class DatabaseMaintenanceJobTests
     public async Task ItCheckpointsTheWriteAheadLogAndOptimizes()
     {
         await using var portal = await PortalServices.StartAsync();
-        var walAfterMigrations = new FileInfo(portal.DatabaseFile + "-wal").Length;
+        var walAfterMigrations = WalLength(portal);
+        Assert.True(walAfterMigrations > 0, "the migrations left nothing in the write-ahead log to checkpoint");
 
         var maintenance = await RunMaintenanceAsync(portal);
 
@@ -69,6 +70,9 @@ public sealed class DatabaseMaintenanceJobTests
         Assert.Contains(maintenance.LogLines, l => l.Message.StartsWith("WAL checkpoint (TRUNCATE): ", StringComparison.Ordinal));
         Assert.Equal("PRAGMA optimize done.", maintenance.LogLines[^1].Message);
         // Only the run's own record is in the log after the checkpoint emptied it.
-        Assert.True(new FileInfo(portal.DatabaseFile + "-wal").Length < walAfterMigrations / 4);
+        Assert.True(WalLength(portal) < walAfterMigrations / 4);
     }
+
+    // SQLite may delete the -wal file when its last connection closes: no file is an empty log.
+    private static long WalLength(PortalServices portal) => new FileInfo(portal.DatabaseFile + "-wal") is { Exists: true } wal ? wal.Length : 0;
 }

@@ -13,7 +13,7 @@ public sealed class DemoDataSeederTests
     {
         var portal = await PortalServices.StartAsync();
         await portal.CreateAccountAsync("author@example.org", PortalRoles.CourseAuthor);
-        return (portal, await portal.Get<DemoDataSeeder>().SeedAsync(learners, seed, PortalServices.Admin));
+        return (portal, await portal.Get<DemoDataSeeder>().SeedAsync(learners, seed, PortalServices.Admin, today: new DateOnly(2026, 11, 22)));
     }
 
     private static async Task<T> QueryAsync<T>(PortalServices portal, Func<PortalDbContext, Task<T>> query)
@@ -47,7 +47,7 @@ public sealed class DemoDataSeederTests
     {
         var (portal, result) = await SeedAsync(2000, 42);
         await using var _ = portal;
-        var now = DateTime.UtcNow;
+        var now = new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc);
 
         Assert.Equal((3, 40, 2000L), (result.Sites, result.Courses, result.Learners));
         Assert.InRange(result.Enrollments, 3000, 5000);

@@ -18,7 +18,20 @@ public sealed class SeedDemoCommandTests : IDisposable
         Assert.Contains(", 120 learners, ", output);
     }
 
+    [Fact]
+    public async Task TheSameSeedAndDayPrintTheSameCounts()
+    {
+        using var other = TestDirectory.Create("seed-demo-2");
+
+        var first = await new CliRunner(directory).RunAsync("seed-demo", "--learners", "150", "--seed", "9", "--today", "2025-03-01");
+        var second = await new CliRunner(other).RunAsync("seed-demo", "--learners", "150", "--seed", "9", "--today", "2025-03-01");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(first.Output[..first.Output.IndexOf(" in ", StringComparison.Ordinal)], second.Output[..second.Output.IndexOf(" in ", StringComparison.Ordinal)]);
+    }
+
     [Theory]
+    [InlineData("seed-demo", "--today", "yesterday")]
     [InlineData("seed-demo", "--learners", "0")]
     [InlineData("seed-demo", "--learners", "many")]
     public async Task ABadCountIsBadUsage(params string[] args) => Assert.Equal(2, (await new CliRunner(directory).RunAsync(args)).ExitCode);

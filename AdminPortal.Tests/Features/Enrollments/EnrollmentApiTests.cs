@@ -1,3 +1,4 @@
+using AdminPortal.Domain.Integration;
 using System.Net;
 using AdminPortal.Data;
 using AdminPortal.Features.ApiKeys;
@@ -58,6 +59,18 @@ public sealed class EnrollmentApiTests : IClassFixture<EnrollmentApiTests.Portal
     }
 
     [Fact]
+    public async Task SpacesAroundTheNamesAreIgnored()
+    {
+        var username = NewUser();
+
+        var padded = await Client().PostJsonAsync("/api/enrollments", Event($" {username} ", email: $" {username}@example.org "));
+        var plain = await Client().PostJsonAsync("/api/enrollments", Event(username));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (padded.StatusCode, plain.StatusCode));
+        Assert.Equal("unchanged", (await plain.JsonAsync()).GetProperty("change").GetString());
+    }
+
+    [Fact]
     public async Task DeactivationIsIdempotentToo()
     {
         var username = NewUser();
@@ -79,8 +92,7 @@ public sealed class EnrollmentApiTests : IClassFixture<EnrollmentApiTests.Portal
         var response = await portal.CreateClient().PostJsonAsync("/api/enrollments", Event(NewUser()));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("X-Api-Key", (await response.JsonAsync()).GetProperty("detail").GetString());
+        Assert.Equal(["X-Api-Key"], await response.ProblemFieldsAsync());
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public sealed class ImportServiceTests : IAsyncLifetime
 
         var result = await ImportAsync(ImportKind.Sections, path);
 
-        Assert.Equal(["line 2: highlight_2: a highlight has at most 250 characters; this one has 251"], result.Errors.Select(e => e.ToString()));
+        Assert.Equal(["line 2: highlight_2: A highlight has at most 250 characters; this one has 251."], result.Errors.Select(e => e.ToString()));
     }
 
     [Fact]
@@ -174,5 +174,56 @@ public sealed class ImportServiceTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<PortalForbiddenException>(() =>
             portal.Get<ImportService>().ImportAsync(ImportKind.Courses, TestData.ImportFile("courses.csv"), "courses.csv", staff));
+    }
+
+    [Fact]
+    public async Task DataChangedBetweenTheCheckAndTheWriteRollsTheWholeFileBack()
+    {
+        var path = TestData.WriteCsv(folder, "learners.csv", "username,email,name,active,staff,superuser,joined,last_login,language",
+            "ada,ada@example.org,Ada,true,false,false,2025-09-01,,en",
+            "grace,grace@example.org,Grace,true,false,false,2025-09-01,,en");
+        var intruder = new IntruderAfterCheck(portal.DatabaseFile);
+
+        var result = await portal.Get<ImportService>().ImportAsync(ImportKind.Learners, path, "learners.csv", PortalServices.Admin, intruder);
+
+        Assert.True(intruder.Struck);
+        Assert.Equal(["line 3: email: grace@example.org belongs to the learner intruder"], result.Errors.Select(e => e.ToString()));
+        Assert.Equal(["intruder"], await QueryAsync(db => db.Learners.Select(l => l.Username).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task ASectionsFileWithoutHighlightsKeepsTheHighlightsAuthorsWrote()
+    {
+        await ImportExamplesAsync(ImportKind.Courses, ImportKind.Sections);
+        var path = TestData.WriteCsv(folder, "sections.csv", "course_key,section_id,position,title,hidden,highlight_1,highlight_2,highlight_3,highlight_4,highlight_5",
+            "course-v1:MITx+6.00x+2026_T1,block-v1:MITx+6.00x+2026_T1+type@chapter+block@week1,1,Week 1: Python,false,,,,,");
+
+        var result = await ImportAsync(ImportKind.Sections, path);
+
+        Assert.Equal((0L, 1L), (result.Inserted, result.Updated));
+        var week1 = await QueryAsync(db => db.Sections.SingleAsync(s => s.BlockId.EndsWith("week1")));
+        Assert.Equal("Week 1: Python", week1.Title);
+        Assert.Equal(["Variables and types", "Loops, and when to stop"], week1.Highlights);
+    }
+
+    /// <summary>When the check pass reports, inserts a learner owning an email of the file, as a concurrent API call could.</summary>
+    private sealed class IntruderAfterCheck(string databaseFile) : IProgress<ImportProgress>
+    {
+        public bool Struck { get; private set; }
+
+        public void Report(ImportProgress value)
+        {
+            if (Struck || value.Phase != ImportPhase.Checking)
+            {
+                return;
+            }
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databaseFile}");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO Learners (Username, Email, Name, IsActive, IsStaff, IsSuperuser, JoinedUtc) " +
+                "VALUES ('intruder', 'grace@example.org', 'Intruder', 1, 0, 0, '2026-01-01 00:00:00')";
+            command.ExecuteNonQuery();
+            Struck = true;
+        }
     }
 }

@@ -48,6 +48,26 @@ public sealed class LearnerBrowserTests : IAsyncLifetime
         Assert.Equal(page.Items.Select(r => r.Username).Order(StringComparer.OrdinalIgnoreCase), page.Items.Select(r => r.Username));
     }
 
+    [Theory]
+    [InlineData(nameof(LearnerRow.Username), false)]
+    [InlineData(nameof(LearnerRow.Email), true)]
+    [InlineData(nameof(LearnerRow.JoinedUtc), false)]
+    public async Task SearchResultsSortByAnyColumnAcrossPages(string column, bool descending)
+    {
+        var first = await browser.SearchAsync("b", new PageRequest(0, 30, column, descending), PortalServices.Admin);
+        var second = await browser.SearchAsync("b", new PageRequest(30, 30, column, descending), PortalServices.Admin);
+        var all = first.Items.Concat(second.Items).ToList();
+        Func<LearnerRow, string> key = column switch
+        {
+            nameof(LearnerRow.Email) => r => r.Email.ToLowerInvariant(),
+            nameof(LearnerRow.JoinedUtc) => r => r.JoinedUtc.ToString("O"),
+            _ => r => r.Username.ToLowerInvariant(),
+        };
+
+        Assert.Equal(60, all.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(descending ? all.Select(key).OrderDescending(StringComparer.Ordinal) : all.Select(key).Order(StringComparer.Ordinal), all.Select(key));
+    }
+
     [Fact]
     public async Task WithoutAPrefixEveryLearnerIsPagedInSql()
     {

@@ -1,4 +1,4 @@
-using AdminPortal.Features.ApiKeys;
+using AdminPortal.Domain.Integration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

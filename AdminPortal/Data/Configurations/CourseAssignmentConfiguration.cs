@@ -1,3 +1,4 @@
+using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.Learning;
 using AdminPortal.Features.Accounts;
 using Microsoft.EntityFrameworkCore;

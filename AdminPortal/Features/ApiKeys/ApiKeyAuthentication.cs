@@ -1,3 +1,4 @@
+using AdminPortal.Domain.Integration;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AdminPortal.Data;
@@ -41,13 +42,23 @@ public sealed class ApiKeyAuthentication(
     }
 
     // A write per call would make every API call a write; once a minute is enough to tell keys in use from stale ones.
+    // Best effort: a database busy with an import must not turn a valid key away.
     private async Task RecordUseAsync(PortalDbContext db, ApiKey key)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (key.LastUsedUtc is null || now - key.LastUsedUtc > TimeSpan.FromMinutes(1))
+        if (key.LastUsedUtc is not null && now - key.LastUsedUtc <= TimeSpan.FromMinutes(1))
         {
+            return;
+        }
+        try
+        {
+            db.Database.SetCommandTimeout(TimeSpan.FromSeconds(1));
             await db.ApiKeys.Where(k => k.Id == key.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedUtc, now), Context.RequestAborted);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            Logger.LogDebug("Last use of API key {Name} not recorded: the database is busy", key.Name);
         }
     }
 
@@ -60,5 +71,7 @@ public sealed class ApiKeyAuthentication(
             $"This API key's scope is {Context.User.FindFirstValue(ScopeClaim)?.ToLowerInvariant()}; this endpoint needs another scope.");
 
     private Task WriteProblemAsync(int status, string title, string detail) =>
-        Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(Context);
+        Results.Problem(statusCode: status, title: title, detail: detail,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [Header] = [detail] } })
+        .ExecuteAsync(Context);
 }

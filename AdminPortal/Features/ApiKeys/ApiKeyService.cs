@@ -1,3 +1,4 @@
+using AdminPortal.Domain.Integration;
 using AdminPortal.Api;
 using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;

@@ -1,3 +1,4 @@
+using AdminPortal.Domain.Integration;
 using System.CommandLine;
 using AdminPortal.Cli;
 using AdminPortal.Domain.Accounts;

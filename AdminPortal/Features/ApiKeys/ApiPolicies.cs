@@ -1,3 +1,5 @@
+using AdminPortal.Domain.Integration;
+
 namespace AdminPortal.Features.ApiKeys;
 
 /// <summary>One policy per API key scope; only the API key scheme can satisfy them.</summary>

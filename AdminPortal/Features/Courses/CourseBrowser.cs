@@ -56,8 +56,8 @@ public sealed partial class CourseBrowser(IDbContextFactory<PortalDbContext> con
     {
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var term = filter.Search.Trim();
-            query = query.Where(c => c.Key.Contains(term) || c.DisplayName.Contains(term));
+            var pattern = LikePattern.Containing(filter.Search.Trim());
+            query = query.Where(c => EF.Functions.Like(c.Key, pattern, LikePattern.Escape) || EF.Functions.Like(c.DisplayName, pattern, LikePattern.Escape));
         }
         if (!string.IsNullOrEmpty(filter.Org))
         {

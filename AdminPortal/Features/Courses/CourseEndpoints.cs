@@ -25,7 +25,7 @@ public static class CourseEndpoints
             return (await publisher.PublishAsync(key, body.Value!, ct)).ToHttp(outcome => outcome.Created
                 ? Results.Json(outcome, ApiJson.Options, statusCode: StatusCodes.Status201Created)
                 : Results.Json(outcome, ApiJson.Options));
-        }).RequireAuthorization(ApiPolicies.Courses);
+        }).RequireAuthorization(ApiPolicies.Courses).AddEndpointFilter<ApiExceptionFilter>();
         return app;
     }
 }

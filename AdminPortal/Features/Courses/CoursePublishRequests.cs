@@ -19,7 +19,8 @@ public sealed record ModePublish(string? Mode, DateTime? Expiration);
 
 public sealed record SectionPublish(string? Id, string? Title, int? Position, bool? Hidden);
 
-public sealed record PublishOutcome(string CourseKey, bool Created, int SectionsAdded, int SectionsUpdated, int SectionsRemoved);
+/// <param name="SectionsHidden">Sections the outline no longer has but that hold highlights: kept, hidden from the contents.</param>
+public sealed record PublishOutcome(string CourseKey, bool Created, int SectionsAdded, int SectionsUpdated, int SectionsRemoved, int SectionsHidden);
 
 public sealed class CoursePublishValidator : AbstractValidator<CoursePublish>
 {

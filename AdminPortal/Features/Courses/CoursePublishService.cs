@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminPortal.Features.Courses;
 
 /// <summary>
-/// Creates or updates a course from the LMS's publish event. Sections are matched by their id; sections the outline
-/// no longer has are removed; highlights entered in the portal are never touched by a publish.
+/// Creates or updates a course from the LMS's publish event. Sections are matched by their id. A section the outline
+/// no longer has is removed, unless authors wrote highlights for it: then it is hidden, highlights kept, since a publish
+/// never loses what was entered in the portal. A list left out of the event (modes, sections) leaves what is stored.
 /// </summary>
 public sealed class CoursePublishService(
     IDbContextFactory<PortalDbContext> contexts,
@@ -41,18 +42,22 @@ public sealed class CoursePublishService(
         course ??= db.Courses.Add(new Course(courseKey, request.DisplayName!, request.Start!.Value.AsUtc())).Entity;
         course.Rename(request.DisplayName!);
         course.Reschedule(request.Start!.Value.AsUtc(), request.End?.AsUtc());
-        course.Publish(siteId, request.SelfPaced ?? false, request.Language ?? course.Language);
-        course.SetModes((request.Modes ?? []).Select(m => (m.Mode!, m.Expiration?.AsUtc())));
+        course.Publish(siteId, request.SelfPaced ?? course.SelfPaced, request.Language ?? course.Language);
+        if (request.Modes is not null)
+        {
+            course.SetModes(request.Modes.Select(m => (m.Mode!, m.Expiration?.AsUtc())));
+        }
         await db.SaveChangesAsync(cancellationToken);
-        var (added, updated, removed) = await SyncSectionsAsync(db, course.Id, request.Sections ?? [], cancellationToken);
+        var sections = request.Sections is null ? new SectionSync(0, 0, 0, 0) : await SyncSectionsAsync(db, course.Id, request.Sections, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Course {Course} {Change} by a publish: sections +{Added} ~{Updated} -{Removed}",
-            course.Key, created ? "created" : "updated", added, updated, removed);
-        return new PublishOutcome(course.Key, created, added, updated, removed);
+        logger.LogInformation("Course {Course} {Change} by a publish: sections {Sections}", course.Key, created ? "created" : "updated", sections);
+        return new PublishOutcome(course.Key, created, sections.Added, sections.Updated, sections.Removed, sections.Hidden);
     }
 
-    private static async Task<(int Added, int Updated, int Removed)> SyncSectionsAsync(
+    private sealed record SectionSync(int Added, int Updated, int Removed, int Hidden);
+
+    private static async Task<SectionSync> SyncSectionsAsync(
         PortalDbContext db, int courseId, IReadOnlyList<SectionPublish> published, CancellationToken cancellationToken)
     {
         var existing = await db.Sections.Where(s => s.CourseId == courseId).ToDictionaryAsync(s => s.BlockId, cancellationToken);
@@ -72,7 +77,12 @@ public sealed class CoursePublishService(
                 added++;
             }
         }
-        db.Sections.RemoveRange(existing.Values);
-        return (added, updated, existing.Count);
+        var (keep, remove) = (existing.Values.Where(s => s.HasHighlights).ToList(), existing.Values.Where(s => !s.HasHighlights).ToList());
+        foreach (var retired in keep.Where(s => !s.HiddenFromToc))
+        {
+            retired.Update(retired.Position, retired.Title, hidden: true);
+        }
+        db.Sections.RemoveRange(remove);
+        return new SectionSync(added, updated, remove.Count, keep.Count);
     }
 }

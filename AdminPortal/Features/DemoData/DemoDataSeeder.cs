@@ -3,7 +3,6 @@ using AdminPortal.Data;
 using AdminPortal.Domain;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.Learning;
-using AdminPortal.Features.Accounts;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,8 +28,10 @@ public sealed partial class DemoDataSeeder(
     public const int MaxLearners = 5_000_000;
     private const int LearnersPerCommit = 50_000;
 
+    /// <param name="today">The day the data is built around (courses running, enrollments of the past year); today by
+    /// default. The same seed and day give the same data.</param>
     public async Task<DemoDataResult> SeedAsync(int learners, int seed, PortalActor actor, IProgress<string>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, DateOnly? today = null)
     {
         actor.Demand(PortalPolicies.ManagePortal);
         if (learners is < 1 or > MaxLearners)
@@ -38,10 +39,10 @@ public sealed partial class DemoDataSeeder(
             throw new DomainException($"Seed between 1 and {MaxLearners:N0} learners, not {learners:N0}.");
         }
         var watch = Stopwatch.StartNew();
-        var today = clock.GetUtcNow().UtcDateTime.Date;
-        var (sites, courses, sections) = await SeedCatalogAsync(new Faker { Random = new Randomizer(seed) }, today, cancellationToken);
+        var day = (today ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var (sites, courses, sections) = await SeedCatalogAsync(new Faker { Random = new Randomizer(seed) }, day, cancellationToken);
         progress?.Report($"Catalog: {sites} sites, {courses.Count} courses, {sections} sections.");
-        var (enrollments, progressRows) = await Task.Run(() => SeedPopulation(new DemoPopulation(seed, today, courses), courses, learners, progress, cancellationToken), cancellationToken);
+        var (enrollments, progressRows) = await Task.Run(() => SeedPopulation(new DemoPopulation(seed, day, courses), courses, learners, progress, cancellationToken), cancellationToken);
         var result = new DemoDataResult(sites, courses.Count, sections, learners, enrollments, progressRows, watch.Elapsed);
         logger.LogInformation("{Actor} seeded demo data (seed {Seed}): {Result}", actor.Name, seed, result);
         return result;

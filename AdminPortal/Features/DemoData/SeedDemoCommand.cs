@@ -18,13 +18,14 @@ internal static class SeedDemoCommand
             }
         });
         var seed = new Option<int>("--seed") { Description = "The same seed gives the same data (on the same day).", DefaultValueFactory = _ => 42 };
-        var command = new Command("seed-demo", "Fill an empty portal with demo sites, courses, learners, enrollments and progress.") { learners, seed };
+        var today = new Option<DateOnly?>("--today") { Description = "The day the data is built around (default: today); with the same seed, the same data." };
+        var command = new Command("seed-demo", "Fill an empty portal with demo sites, courses, learners, enrollments and progress.") { learners, seed, today };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             await using var app = await CliHost.StartAsync(context.HostArgs, context.Settings, cancellationToken);
             var progress = new Progress<string>(line => context.Error.WriteLine(line));
             var result = await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(
-                parsed.GetValue(learners), parsed.GetValue(seed), PortalActor.System("command line"), progress, cancellationToken);
+                parsed.GetValue(learners), parsed.GetValue(seed), PortalActor.System("command line"), progress, cancellationToken, parsed.GetValue(today));
             await context.Output.WriteLineAsync($"Seeded {result}.");
             return PortalCli.Success;
         });

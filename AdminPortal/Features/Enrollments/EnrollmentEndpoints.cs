@@ -15,7 +15,7 @@ public static class EnrollmentEndpoints
 
     public static WebApplication MapPortalEnrollments(this WebApplication app)
     {
-        var api = app.MapGroup("/api/enrollments").RequireAuthorization(ApiPolicies.Enrollments);
+        var api = app.MapGroup("/api/enrollments").RequireAuthorization(ApiPolicies.Enrollments).AddEndpointFilter<ApiExceptionFilter>();
         api.MapPost("", async (HttpRequest request, EnrollmentService enrollments, CancellationToken ct) =>
         {
             var body = await ApiJson.ReadAsync<EnrollmentEvent>(request, ct);

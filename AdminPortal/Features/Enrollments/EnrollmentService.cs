@@ -23,6 +23,13 @@ public sealed class EnrollmentService(
         {
             return ServiceResult<EnrollmentOutcome>.Fail(validation.ToApiErrors());
         }
+        // The domain's own forms (trimmed, lower-cased where it says), so look-ups find what it stores.
+        request = request with
+        {
+            Username = Learner.ValidUsername(request.Username!),
+            Email = Learner.ValidEmail(request.Email!),
+            CourseKey = CourseKey.Parse(request.CourseKey!).ToString(),
+        };
         var now = clock.GetUtcNow().UtcDateTime;
         var created = request.Created?.AsUtc() ?? now;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -75,6 +82,7 @@ public sealed class EnrollmentService(
         {
             return ServiceResult<EnrollmentOutcome>.Fail(validation.ToApiErrors());
         }
+        request = request with { Username = Learner.ValidUsername(request.Username!), CourseKey = CourseKey.Parse(request.CourseKey!).ToString() };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var found = await (
             from e in db.Enrollments

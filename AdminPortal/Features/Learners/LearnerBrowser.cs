@@ -10,8 +10,8 @@ public sealed record LearnerRow(
 
 /// <summary>
 /// Learner search by username or email prefix. Both columns are NOCASE-indexed, so a prefix is an index range; a
-/// search reads at most <see cref="MaxMatches"/> rows of each range and pages them in memory, so it costs the same
-/// at a million learners as at ten thousand, however short the prefix.
+/// search reads at most <see cref="MaxMatches"/> entries of each index, sorts them in memory, and reads in full only
+/// the rows of the page: it costs about the same at a million learners as at ten thousand, however short the prefix.
 /// </summary>
 public sealed partial class LearnerBrowser(IDbContextFactory<PortalDbContext> contexts)
 {
@@ -32,17 +32,47 @@ public sealed partial class LearnerBrowser(IDbContextFactory<PortalDbContext> co
         var learners = db.Learners.AsNoTracking();
         if (string.IsNullOrWhiteSpace(prefix))
         {
-            var rows = await learners.SortAndPage(page, Sorts).Select(ToRow).ToListAsync(cancellationToken);
-            return new Page<LearnerRow>(rows, await learners.CountAsync(cancellationToken));
+            var all = await learners.SortAndPage(page, Sorts).Select(ToRow).ToListAsync(cancellationToken);
+            return new Page<LearnerRow>(all, await learners.CountAsync(cancellationToken));
         }
         var term = prefix.Trim();
+        // Index-only reads: the username index holds usernames and ids, the email index emails and ids.
         var byUsername = await learners.Where(l => l.Username.StartsWith(term)).OrderBy(l => l.Username).Take(MaxMatches)
-            .Select(ToRow).ToListAsync(cancellationToken);
+            .Select(l => new Match(l.Id, l.Username, null)).ToListAsync(cancellationToken);
         var byEmail = await learners.Where(l => l.Email.StartsWith(term)).OrderBy(l => l.Email).Take(MaxMatches)
-            .Select(ToRow).ToListAsync(cancellationToken);
-        var matches = byUsername.UnionBy(byEmail, r => r.Id).ToList();
-        return new Page<LearnerRow>(SortInMemory(matches, page).Skip(page.SafeSkip).Take(page.SafeTake).ToList(), matches.Count,
-            Truncated: byUsername.Count == MaxMatches || byEmail.Count == MaxMatches);
+            .Select(l => new Match(l.Id, null, l.Email)).ToListAsync(cancellationToken);
+        var truncated = byUsername.Count == MaxMatches || byEmail.Count == MaxMatches;
+        var ids = byUsername.Select(m => m.Id).Union(byEmail.Select(m => m.Id)).ToList();
+        var sortByText = page.SortBy is null or nameof(LearnerRow.Username) or nameof(LearnerRow.Email);
+        // Only the rows of the page are read in full, unless the sort needs a column no index here holds.
+        var rows = sortByText
+            ? await PageByTextAsync(learners, byUsername, byEmail, ids, page, cancellationToken)
+            : SortInMemory(await learners.Where(l => ids.Contains(l.Id)).Select(ToRow).ToListAsync(cancellationToken), page)
+                .Skip(page.SafeSkip).Take(page.SafeTake).ToList();
+        return new Page<LearnerRow>(rows, ids.Count, truncated);
+    }
+
+    private sealed record Match(int Id, string? Username, string? Email);
+
+    private static async Task<List<LearnerRow>> PageByTextAsync(
+        IQueryable<Learner> learners, List<Match> byUsername, List<Match> byEmail, List<int> ids, PageRequest page, CancellationToken cancellationToken)
+    {
+        var byEmailSort = page.SortBy == nameof(LearnerRow.Email);
+        var known = (byEmailSort ? byEmail.Select(m => (m.Id, Text: m.Email!)) : byUsername.Select(m => (m.Id, Text: m.Username!)))
+            .ToDictionary(m => m.Id, m => m.Text);
+        var missing = ids.Where(id => !known.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            var texts = await learners.Where(l => missing.Contains(l.Id))
+                .Select(l => new { l.Id, Text = byEmailSort ? l.Email : l.Username }).ToListAsync(cancellationToken);
+            texts.ForEach(t => known[t.Id] = t.Text);
+        }
+        var ordered = page.Descending
+            ? known.OrderByDescending(k => k.Value, StringComparer.OrdinalIgnoreCase)
+            : known.OrderBy(k => k.Value, StringComparer.OrdinalIgnoreCase);
+        var pageIds = ordered.Skip(page.SafeSkip).Take(page.SafeTake).Select(k => k.Key).ToList();
+        var rows = await learners.Where(l => pageIds.Contains(l.Id)).Select(ToRow).ToListAsync(cancellationToken);
+        return pageIds.Select(id => rows.Single(r => r.Id == id)).ToList();
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Learner, LearnerRow>> ToRow =

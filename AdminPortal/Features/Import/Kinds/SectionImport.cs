@@ -6,7 +6,10 @@ namespace AdminPortal.Features.Import.Kinds;
 public sealed record SectionRecord(long Line, int CourseId, string BlockId, int Position, string Title, bool Hidden, IReadOnlyList<string> Highlights)
     : IImportRecord;
 
-/// <summary>Sections with their highlights, matched by (course_key, section_id).</summary>
+/// <summary>
+/// Sections with their highlights, matched by (course_key, section_id). A row whose highlight columns are all empty
+/// leaves the section's highlights as they are, so an outline-only file never erases what authors wrote.
+/// </summary>
 public sealed class SectionImport : ImportHandler<SectionRecord>
 {
     private static readonly string[] HighlightColumns = ["highlight_1", "highlight_2", "highlight_3", "highlight_4", "highlight_5"];
@@ -24,30 +27,16 @@ public sealed class SectionImport : ImportHandler<SectionRecord>
         var courseId = courses.Find(row);
         var blockId = row.Text("section_id", Section.ValidBlockId);
         var position = row.Integer("position", empty: -1);
-        if (position < 0 && !row.HasErrors)
-        {
-            row.Fail("position", "a position of 0 or more is required");
-        }
-        var title = row.Raw("title");
-        if (title.Length is 0 or > 255)
-        {
-            row.Fail("title", "a title has 1 to 255 characters");
-        }
-        var highlights = new List<string>();
+        var hidden = row.Bool("hidden", empty: false);
+        // The domain's own rules: a section built here is one the editor and the publish API would accept.
+        var section = new Section(0, "-", 0, "-", false);
+        row.Check(position < 0 ? "position" : "title", () => section.Update(position, row.Raw("title"), hidden));
         foreach (var column in HighlightColumns)
         {
-            var text = row.Raw(column);
-            if (text.Length > Section.MaxHighlightLength)
-            {
-                row.Fail(column, $"a highlight has at most {Section.MaxHighlightLength} characters; this one has {text.Length}");
-            }
-            else if (text.Length > 0)
-            {
-                highlights.Add(text);
-            }
+            row.Check(column, () => Section.ValidHighlight(row.Raw(column)));
         }
-        var hidden = row.Bool("hidden", empty: false);
-        return row.HasErrors ? null : new SectionRecord(row.Line, courseId!.Value, blockId, position, title, hidden, highlights);
+        var highlights = HighlightColumns.Select(row.Raw).Where(h => h.Length > 0).ToList();
+        return row.HasErrors ? null : new SectionRecord(row.Line, courseId!.Value, blockId, section.Position, section.Title, hidden, highlights);
     }
 
     protected override IEnumerable<(string Column, string Key)> UniqueKeys(SectionRecord record) =>
@@ -62,8 +51,9 @@ public sealed class SectionImport : ImportHandler<SectionRecord>
         INSERT INTO Sections (CourseId, BlockId, Position, Title, HiddenFromToc, Highlights)
         VALUES (@course, @block, @position, @title, @hidden, @highlights)
         ON CONFLICT (CourseId, BlockId) DO UPDATE SET Position = excluded.Position, Title = excluded.Title,
-            HiddenFromToc = excluded.HiddenFromToc, Highlights = excluded.Highlights
+            HiddenFromToc = excluded.HiddenFromToc,
+            Highlights = CASE WHEN excluded.Highlights = '[]' THEN Highlights ELSE excluded.Highlights END
         WHERE Position IS NOT excluded.Position OR Title IS NOT excluded.Title OR HiddenFromToc IS NOT excluded.HiddenFromToc
-            OR Highlights IS NOT excluded.Highlights
+            OR (excluded.Highlights <> '[]' AND Highlights IS NOT excluded.Highlights)
         """;
 }

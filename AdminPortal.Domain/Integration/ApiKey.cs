@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace AdminPortal.Features.ApiKeys;
+namespace AdminPortal.Domain.Integration;
 
 /// <summary>
 /// A key an outside system (the LMS) sends in <c>X-Api-Key</c>. Only its SHA-256 hash is stored; the key itself is

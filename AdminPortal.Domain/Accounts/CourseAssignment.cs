@@ -1,4 +1,4 @@
-namespace AdminPortal.Features.Accounts;
+namespace AdminPortal.Domain.Accounts;
 
 /// <summary>A course whose section highlights a course author may edit.</summary>
 public sealed class CourseAssignment
