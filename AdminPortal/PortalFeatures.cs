@@ -7,6 +7,7 @@ using AdminPortal.Features.DemoData;
 using AdminPortal.Features.Enrollments;
 using AdminPortal.Features.Import;
 using AdminPortal.Features.Learners;
+using AdminPortal.Features.Schedules;
 using AdminPortal.Features.Sites;
 using AdminPortal.Features.SystemStatus;
 using AdminPortal.Hosting;
@@ -25,6 +26,7 @@ public static class PortalFeatures
         builder.AddPortalApiKeys();
         builder.AddPortalHealth();
         builder.AddPortalSites();
+        builder.AddPortalSchedules();
         builder.AddPortalCourses();
         builder.AddPortalLearners();
         builder.AddPortalEnrollments();

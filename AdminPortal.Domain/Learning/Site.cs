@@ -55,7 +55,7 @@ public sealed partial class Site
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9._\-~]+$")]
-    internal static partial Regex OrgName();
+    public static partial Regex OrgName();
 
     [GeneratedRegex(@"^[a-z0-9]([a-z0-9\-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9\-]*[a-z0-9])?)*(:\d{1,5})?$")]
     private static partial Regex DomainName();

@@ -1,7 +1,9 @@
 using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.Configuration;
 using AdminPortal.Domain.Integration;
 using AdminPortal.Domain.Jobs;
 using AdminPortal.Domain.Learning;
+using AdminPortal.Domain.Schedules;
 using AdminPortal.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -24,6 +26,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<CourseAssignment> CourseAssignments => Set<CourseAssignment>();
+    public DbSet<ConfigVersion> ConfigVersions => Set<ConfigVersion>();
+    public DbSet<Schedule> Schedules => Set<Schedule>();
+    public DbSet<ScheduleSkip> ScheduleSkips => Set<ScheduleSkip>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     public DbSet<JobRunLogLine> JobRunLogLines => Set<JobRunLogLine>();

@@ -1,6 +1,7 @@
 using AdminPortal.Api;
 using AdminPortal.Data;
 using AdminPortal.Domain.Learning;
+using AdminPortal.Features.Schedules;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Courses;
@@ -13,6 +14,7 @@ namespace AdminPortal.Features.Courses;
 public sealed class CoursePublishService(
     IDbContextFactory<PortalDbContext> contexts,
     CoursePublishValidator validator,
+    ScheduleRecompute schedules,
     ILogger<CoursePublishService> logger)
 {
     public async Task<ServiceResult<PublishOutcome>> PublishAsync(string key, CoursePublish request, CancellationToken cancellationToken = default)
@@ -39,6 +41,7 @@ public sealed class CoursePublishService(
         }
         var course = await db.Courses.SingleOrDefaultAsync(c => c.Key == key, cancellationToken);
         var created = course is null;
+        var startBefore = course?.StartUtc;
         course ??= db.Courses.Add(new Course(courseKey, request.DisplayName!, request.Start!.Value.AsUtc())).Entity;
         course.Rename(request.DisplayName!);
         course.Reschedule(request.Start!.Value.AsUtc(), request.End?.AsUtc());
@@ -50,6 +53,10 @@ public sealed class CoursePublishService(
         await db.SaveChangesAsync(cancellationToken);
         var sections = request.Sections is null ? new SectionSync(0, 0, 0, 0) : await SyncSectionsAsync(db, course.Id, request.Sections, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (startBefore is { } before && before != course.StartUtc)
+        {
+            await schedules.ForCourseAsync(db, course.Id, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Course {Course} {Change} by a publish: sections {Sections}", course.Key, created ? "created" : "updated", sections);
         return new PublishOutcome(course.Key, created, sections.Added, sections.Updated, sections.Removed, sections.Hidden);

@@ -3,16 +3,19 @@ using AdminPortal.Data;
 using AdminPortal.Domain;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.Learning;
+using AdminPortal.Features.Configuration;
+using AdminPortal.Features.Schedules;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.DemoData;
 
-public sealed record DemoDataResult(int Sites, int Courses, int Sections, long Learners, long Enrollments, long ProgressRows, TimeSpan Duration)
+public sealed record DemoDataResult(
+    int Sites, int Courses, int Sections, long Learners, long Enrollments, long ProgressRows, long Schedules, TimeSpan Duration)
 {
     public override string ToString() =>
         $"{Sites} sites, {Courses} courses, {Sections} sections, {Learners} learners, {Enrollments} enrollments, " +
-        $"{ProgressRows} progress rows in {Duration.TotalSeconds:0.0} s";
+        $"{ProgressRows} progress rows, {Schedules} schedules in {Duration.TotalSeconds:0.0} s";
 }
 
 /// <summary>
@@ -22,6 +25,8 @@ public sealed record DemoDataResult(int Sites, int Courses, int Sections, long L
 public sealed partial class DemoDataSeeder(
     IDbContextFactory<PortalDbContext> contexts,
     PortalDatabase database,
+    ConfigStore configs,
+    BulkSchedules schedules,
     TimeProvider clock,
     ILogger<DemoDataSeeder> logger)
 {
@@ -42,8 +47,11 @@ public sealed partial class DemoDataSeeder(
         var day = (today ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var (sites, courses, sections) = await SeedCatalogAsync(new Faker { Random = new Randomizer(seed) }, day, cancellationToken);
         progress?.Report($"Catalog: {sites} sites, {courses.Count} courses, {sections} sections.");
+        await DemoScheduleSettings.SaveAsync(configs, courses, actor, cancellationToken);
         var (enrollments, progressRows) = await Task.Run(() => SeedPopulation(new DemoPopulation(seed, day, courses), courses, learners, progress, cancellationToken), cancellationToken);
-        var result = new DemoDataResult(sites, courses.Count, sections, learners, enrollments, progressRows, watch.Elapsed);
+        var created = await SeedSchedulesAsync(seed, cancellationToken);
+        progress?.Report($"Schedules: {created.Created:N0} created, {created.Skipped:N0} enrollments without one ({created.HeldBack:N0} held back).");
+        var result = new DemoDataResult(sites, courses.Count, sections, learners, enrollments, progressRows, created.Created, watch.Elapsed);
         logger.LogInformation("{Actor} seeded demo data (seed {Seed}): {Result}", actor.Name, seed, result);
         return result;
     }
@@ -82,6 +90,16 @@ public sealed partial class DemoDataSeeder(
         await AssignAuthorsAsync(db, demo.Where(d => d.Course.HighlightsEnabled).Select(d => d.Course.Id).Take(3).ToList(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return (siteIds.Count, demo.Select(d => d.Course).ToList(), demo.Sum(d => d.Sections.Count));
+    }
+
+    /// <summary>Every demo enrollment gets its schedule decision, with the hold-back draws the seed gives.</summary>
+    private async Task<BulkScheduleResult> SeedSchedulesAsync(int seed, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var result = await schedules.DecideNewAsync(connection, transaction, 0, cancellationToken, new SeededRandomSource(seed));
+        await transaction.CommitAsync(cancellationToken);
+        return result;
     }
 
     /// <summary>Every course-author account gets three courses with highlights, so the highlights editor has work.</summary>

@@ -1,5 +1,6 @@
 using AdminPortal.Api;
 using AdminPortal.Domain.Learning;
+using AdminPortal.Domain.Schedules;
 using FluentValidation;
 
 namespace AdminPortal.Features.Enrollments;
@@ -18,7 +19,15 @@ public enum EnrollmentChange
 }
 
 public sealed record EnrollmentOutcome(
-    int EnrollmentId, string Username, string CourseKey, string Mode, bool Active, DateTime Created, EnrollmentChange Change, bool LearnerCreated);
+    int EnrollmentId, string Username, string CourseKey, string Mode, bool Active, DateTime Created, EnrollmentChange Change, bool LearnerCreated)
+{
+    /// <summary>The enrollment's schedule, or null with <see cref="ScheduleSkippedReason"/>.</summary>
+    public EnrollmentSchedule? Schedule { get; init; }
+
+    public ScheduleSkipReason? ScheduleSkippedReason { get; init; }
+}
+
+public sealed record EnrollmentSchedule(DateTime Start, DateTime? UpgradeDeadline, ScheduleExperience Experience);
 
 public sealed class EnrollmentEventValidator : AbstractValidator<EnrollmentEvent>
 {

@@ -1,6 +1,7 @@
 using AdminPortal.Api;
 using AdminPortal.Data;
 using AdminPortal.Domain.Learning;
+using AdminPortal.Features.Schedules;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Enrollments;
@@ -13,6 +14,7 @@ public sealed class EnrollmentService(
     IDbContextFactory<PortalDbContext> contexts,
     EnrollmentEventValidator enrollValidator,
     DeactivationEventValidator deactivateValidator,
+    ScheduleCreator schedules,
     TimeProvider clock,
     ILogger<EnrollmentService> logger)
 {
@@ -71,8 +73,14 @@ public sealed class EnrollmentService(
         {
             logger.LogInformation("Enrollment of {Username} in {Course} {Change} ({Mode})", found.Username, course.Key, change, mode);
         }
+        // After the commit: whatever happens to the schedule, the enrollment stands.
+        var schedule = await schedules.DecideAsync(enrollment.Id, cancellationToken);
         return new EnrollmentOutcome(enrollment.Id, found.Username, course.Key, enrollment.Mode, enrollment.IsActive,
-            enrollment.CreatedUtc, change, learnerCreated);
+            enrollment.CreatedUtc, change, learnerCreated)
+        {
+            Schedule = schedule.Schedule is { } s ? new EnrollmentSchedule(s.StartUtc, s.UpgradeDeadlineUtc, s.Experience) : null,
+            ScheduleSkippedReason = schedule.Skipped,
+        };
     }
 
     public async Task<ServiceResult<EnrollmentOutcome>> DeactivateAsync(DeactivationEvent request, CancellationToken cancellationToken = default)

@@ -29,6 +29,7 @@ public sealed class CsvImporter(PortalDatabase database)
         var before = await CountAsync(handler, db, cancellationToken);
         try
         {
+            await handler.BeforeWriteAsync(db, cancellationToken);
             var written = await PassAsync(handler, path, db, write: true, errors, progress, cancellationToken);
             if (errors.Count > 0)
             {
@@ -36,9 +37,10 @@ public sealed class CsvImporter(PortalDatabase database)
                 return new ImportResult(handler.Kind, written.Rows, 0, 0, errors.Listed, errors.Count, clock.Elapsed);
             }
             var inserted = await CountAsync(handler, db, cancellationToken) - before;
+            var note = await handler.AfterWriteAsync(db, cancellationToken);
             await db.CommitAsync(cancellationToken);
             progress?.Report(new ImportProgress(ImportPhase.Done, written.Rows, 1, 1));
-            return new ImportResult(handler.Kind, written.Rows, inserted, written.Changed - inserted, [], 0, clock.Elapsed);
+            return new ImportResult(handler.Kind, written.Rows, inserted, written.Changed - inserted, [], 0, clock.Elapsed) { Note = note };
         }
         catch (ImportWriteException e)
         {

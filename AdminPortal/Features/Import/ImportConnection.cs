@@ -13,6 +13,9 @@ public sealed class ImportConnection(SqliteConnection connection) : IAsyncDispos
 
     public SqliteTransaction? Transaction { get; private set; }
 
+    /// <summary>The connection itself, for work that must run in the import's transaction (schedules).</summary>
+    public SqliteConnection Connection => connection;
+
     public void Begin(bool write)
     {
         // A write transaction takes SQLite's write lock at once, so no other writer slips in between check and write.

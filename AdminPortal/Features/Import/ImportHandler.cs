@@ -18,6 +18,12 @@ public interface IImportHandler
 
     Task PrepareAsync(ImportConnection db, CancellationToken cancellationToken);
 
+    /// <summary>In the write transaction, before the first row is written.</summary>
+    Task BeforeWriteAsync(ImportConnection db, CancellationToken cancellationToken);
+
+    /// <summary>In the write transaction, after the last row: derived data such as schedules. Returns a note for the result.</summary>
+    Task<string?> AfterWriteAsync(ImportConnection db, CancellationToken cancellationToken);
+
     /// <summary>Checks a chunk of rows; when <paramref name="write"/>, writes the rows that passed.</summary>
     /// <returns>How many rows the chunk added or changed.</returns>
     Task<long> ProcessAsync(IReadOnlyList<CsvRow> rows, ImportConnection db, bool write, CancellationToken cancellationToken);
@@ -32,6 +38,10 @@ public abstract class ImportHandler<TRecord> : IImportHandler
     public abstract IReadOnlyList<string> Tables { get; }
 
     public virtual Task PrepareAsync(ImportConnection db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public virtual Task BeforeWriteAsync(ImportConnection db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public virtual Task<string?> AfterWriteAsync(ImportConnection db, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
     public async Task<long> ProcessAsync(IReadOnlyList<CsvRow> rows, ImportConnection db, bool write, CancellationToken cancellationToken)
     {

@@ -41,8 +41,11 @@ public sealed record ImportResult(
 
     public long Unchanged => Rows - Inserted - Updated;
 
+    /// <summary>What the import did besides its rows (the schedules of new enrollments, say).</summary>
+    public string? Note { get; init; }
+
     public string Summary => Succeeded
-        ? $"{Rows} rows: {Inserted} added, {Updated} updated, {Unchanged} unchanged ({Duration.TotalSeconds:0.0} s)"
+        ? $"{Rows} rows: {Inserted} added, {Updated} updated, {Unchanged} unchanged ({Duration.TotalSeconds:0.0} s){(Note is null ? "" : "; " + Note)}"
         : $"nothing was imported: {ErrorCount} error(s){(ErrorCount > Errors.Count ? $", the first {Errors.Count} listed" : "")}";
 }
 

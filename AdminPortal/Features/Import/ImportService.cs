@@ -1,17 +1,27 @@
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Features.Import.Kinds;
+using AdminPortal.Features.Schedules;
 
 namespace AdminPortal.Features.Import;
 
 /// <summary>Imports for the upload page and the CLI: the superuser's check, the kind's handler, and a log line.</summary>
-public sealed class ImportService(CsvImporter importer, ILogger<ImportService> logger)
+public sealed class ImportService(CsvImporter importer, BulkSchedules schedules, ILogger<ImportService> logger)
 {
-    public static IImportHandler HandlerFor(ImportKind kind) => kind switch
+    public static IReadOnlyList<string> ColumnsOf(ImportKind kind) => kind switch
     {
-        ImportKind.Courses => new CourseImport(),
+        ImportKind.Courses => CourseImport.ColumnNames,
+        ImportKind.Sections => SectionImport.ColumnNames,
+        ImportKind.Learners => LearnerImport.ColumnNames,
+        ImportKind.Enrollments => EnrollmentImport.ColumnNames,
+        _ => ProgressImport.ColumnNames,
+    };
+
+    private IImportHandler HandlerFor(ImportKind kind) => kind switch
+    {
+        ImportKind.Courses => new CourseImport(schedules),
         ImportKind.Sections => new SectionImport(),
         ImportKind.Learners => new LearnerImport(),
-        ImportKind.Enrollments => new EnrollmentImport(),
+        ImportKind.Enrollments => new EnrollmentImport(schedules),
         _ => new ProgressImport(),
     };
 

@@ -1,18 +1,22 @@
 using AdminPortal.Domain.Learning;
+using AdminPortal.Features.Schedules;
 
 namespace AdminPortal.Features.Import.Kinds;
 
 public sealed record CourseRecord(long Line, Course Course, int? SiteId) : IImportRecord;
 
 /// <summary>Courses, matched by key; modes are replaced by the file's list ("audit;verified").</summary>
-public sealed class CourseImport : ImportHandler<CourseRecord>
+public sealed class CourseImport(BulkSchedules schedules) : ImportHandler<CourseRecord>
 {
+    private readonly List<int> rescheduled = [];
     private Dictionary<string, int> sites = [];
 
     public override ImportKind Kind => ImportKind.Courses;
-    public override IReadOnlyList<string> Columns { get; } =
+    public static IReadOnlyList<string> ColumnNames { get; } =
         ["key", "display_name", "site", "start", "end", "self_paced", "language", "modes", "verified_expires",
          "marketing_url", "social_sharing_url", "financial_aid", "highlights_enabled"];
+
+    public override IReadOnlyList<string> Columns => ColumnNames;
     public override IReadOnlyList<string> Tables { get; } = ["Courses"];
 
     public override async Task PrepareAsync(ImportConnection db, CancellationToken cancellationToken) =>
@@ -71,11 +75,16 @@ public sealed class CourseImport : ImportHandler<CourseRecord>
         WriteEachAsync(records, async r =>
         {
             var c = r.Course;
+            var startBefore = await db.ScalarAsync("SELECT StartUtc FROM Courses WHERE Key = @key", cancellationToken, ("key", c.Key));
             var changed = await db.ExecuteAsync(Upsert, cancellationToken,
                 ("key", c.Key), ("org", c.Org), ("number", c.Number), ("run", c.Run), ("name", c.DisplayName), ("site", r.SiteId),
                 ("start", c.StartUtc), ("end", c.EndUtc), ("selfPaced", c.SelfPaced), ("language", c.Language), ("marketing", c.MarketingUrl),
                 ("social", c.SocialSharingUrl), ("aid", c.FinancialAidEnabled), ("highlights", c.HighlightsEnabled));
             var id = (long)(await db.ScalarAsync("SELECT Id FROM Courses WHERE Key = @key", cancellationToken, ("key", c.Key)))!;
+            if (startBefore is string before && DateTime.Parse(before, System.Globalization.CultureInfo.InvariantCulture) != c.StartUtc)
+            {
+                rescheduled.Add((int)id);
+            }
             var wanted = c.Modes.Select(m => m.Slug).ToList();
             var existing = await db.RowsAsync($"SELECT Slug FROM CourseModes WHERE CourseId = {id}", x => x.GetString(0), cancellationToken);
             foreach (var slug in existing.Except(wanted))
@@ -88,6 +97,11 @@ public sealed class CourseImport : ImportHandler<CourseRecord>
             }
             return changed;
         });
+
+    /// <summary>A course whose start moved: its schedules move with it, in the same transaction.</summary>
+    public override async Task<string?> AfterWriteAsync(ImportConnection db, CancellationToken cancellationToken) =>
+        rescheduled.Count == 0 ? null
+            : $"{await schedules.RecomputeAsync(db.Connection, db.Transaction!, rescheduled, cancellationToken)} schedules moved with their course's start";
 
     private const string Upsert = """
         INSERT INTO Courses (Key, Org, Number, Run, DisplayName, SiteId, StartUtc, EndUtc, SelfPaced, Language, MarketingUrl,

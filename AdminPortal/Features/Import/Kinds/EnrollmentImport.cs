@@ -1,4 +1,5 @@
 using AdminPortal.Domain.Learning;
+using AdminPortal.Features.Schedules;
 
 namespace AdminPortal.Features.Import.Kinds;
 
@@ -6,11 +7,25 @@ public sealed record EnrollmentRecord(long Line, string Username, int LearnerId,
     : IImportRecord;
 
 /// <summary>Enrollments of known learners in known courses, matched by (username, course_key).</summary>
-public sealed class EnrollmentImport : LearnerCourseImport<EnrollmentRecord>
+public sealed class EnrollmentImport(BulkSchedules schedules) : LearnerCourseImport<EnrollmentRecord>
 {
+    private long lastEnrollmentBefore;
+
     public override ImportKind Kind => ImportKind.Enrollments;
-    public override IReadOnlyList<string> Columns { get; } = ["username", "course_key", "mode", "active", "created"];
+    public static IReadOnlyList<string> ColumnNames { get; } = ["username", "course_key", "mode", "active", "created"];
+
+    public override IReadOnlyList<string> Columns => ColumnNames;
     public override IReadOnlyList<string> Tables { get; } = ["Enrollments"];
+
+    public override async Task BeforeWriteAsync(ImportConnection db, CancellationToken cancellationToken) =>
+        lastEnrollmentBefore = await BulkSchedules.MaxEnrollmentIdAsync(db.Connection, db.Transaction, cancellationToken);
+
+    /// <summary>New enrollments get their schedule decision in the same transaction, as the enrollment API's do.</summary>
+    public override async Task<string?> AfterWriteAsync(ImportConnection db, CancellationToken cancellationToken)
+    {
+        var result = await schedules.DecideNewAsync(db.Connection, db.Transaction!, lastEnrollmentBefore, cancellationToken);
+        return $"{result.Created} schedules created, {result.Skipped} enrollments without one ({result.HeldBack} held back)";
+    }
 
     protected override EnrollmentRecord? Parse(CsvRow row)
     {

@@ -12,8 +12,10 @@ public sealed class LearnerImport : ImportHandler<LearnerRecord>
     private Dictionary<string, object> emailOwners = [];
 
     public override ImportKind Kind => ImportKind.Learners;
-    public override IReadOnlyList<string> Columns { get; } =
+    public static IReadOnlyList<string> ColumnNames { get; } =
         ["username", "email", "name", "active", "staff", "superuser", "joined", "last_login", "language"];
+
+    public override IReadOnlyList<string> Columns => ColumnNames;
     public override IReadOnlyList<string> Tables { get; } = ["Learners"];
 
     protected override async Task ResolveAsync(IReadOnlyList<CsvRow> rows, ImportConnection db, CancellationToken cancellationToken) =>

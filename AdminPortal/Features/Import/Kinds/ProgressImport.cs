@@ -21,8 +21,10 @@ public sealed record ProgressRecord(
 public sealed class ProgressImport : LearnerCourseImport<ProgressRecord>
 {
     public override ImportKind Kind => ImportKind.Progress;
-    public override IReadOnlyList<string> Columns { get; } =
+    public static IReadOnlyList<string> ColumnNames { get; } =
         ["username", "course_key", "record", "block_key", "attempts", "score", "max_score", "completion", "percent", "passed_at", "status", "modified"];
+
+    public override IReadOnlyList<string> Columns => ColumnNames;
     public override IReadOnlyList<string> Tables { get; } = ["BlockStates", "BlockCompletions", "CourseGrades", "Certificates"];
 
     protected override ProgressRecord? Parse(CsvRow row)

@@ -16,7 +16,9 @@ public sealed class SectionImport : ImportHandler<SectionRecord>
     private CourseLookup courses = new();
 
     public override ImportKind Kind => ImportKind.Sections;
-    public override IReadOnlyList<string> Columns { get; } = ["course_key", "section_id", "position", "title", "hidden", .. HighlightColumns];
+    public static IReadOnlyList<string> ColumnNames { get; } = ["course_key", "section_id", "position", "title", "hidden", .. HighlightColumns];
+
+    public override IReadOnlyList<string> Columns => ColumnNames;
     public override IReadOnlyList<string> Tables { get; } = ["Sections"];
 
     public override async Task PrepareAsync(ImportConnection db, CancellationToken cancellationToken) =>
