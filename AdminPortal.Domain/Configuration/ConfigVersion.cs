@@ -46,3 +46,9 @@ public sealed class ConfigVersion
     public string ChangedBy { get; private set; } = "";
     public DateTime ChangedAtUtc { get; private set; }
 }
+
+/// <summary>How a site's or a course's configurations are keyed: by its id, culture-free.</summary>
+public static class ConfigKeys
+{
+    public static string Of(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -19,6 +19,24 @@ public enum ScheduleSkipReason
     Error,
 }
 
+public static class ScheduleNames
+{
+    /// <summary>The experience as operators know it from Open edX.</summary>
+    public static string DisplayName(this ScheduleExperience experience) => experience switch
+    {
+        ScheduleExperience.CourseUpdates => "Course Updates",
+        _ => "Recurring Nudge and Upgrade Reminder",
+    };
+
+    public static string DisplayName(this ScheduleSkipReason reason) => reason switch
+    {
+        ScheduleSkipReason.NotSelfPaced => "course not self-paced",
+        ScheduleSkipReason.CreationOff => "schedule creation off",
+        ScheduleSkipReason.HeldBack => "held back",
+        _ => "error",
+    };
+}
+
 /// <summary>What schedule creation needs to know of a course, gathered once per course.</summary>
 /// <param name="CreateSchedulesOverride">The course's own "create schedules for this course", for when the site's is off.</param>
 /// <param name="SendsHighlights">Highlights are enabled for messaging and a visible section has some.</param>

@@ -33,6 +33,9 @@ public sealed class AccessibilityTests(PortalBrowserFixture portal)
     [InlineData("/courses/1")]
     [InlineData("/learners")]
     [InlineData("/learners/1")]
+    [InlineData("/schedules")]
+    [InlineData("/schedules/config")]
+    [InlineData("/schedules/deadlines")]
     public async Task PortalPagesHaveNoUnnamedControls(string path)
     {
         var page = await portal.NewPageAsync();

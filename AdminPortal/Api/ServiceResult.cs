@@ -23,4 +23,12 @@ public sealed record ServiceResult<T>(T? Value, IReadOnlyList<ServiceError> Erro
     public static implicit operator ServiceResult<T>(ServiceError error) => new(default, [error]);
 
     public static ServiceResult<T> Fail(IReadOnlyList<ServiceError> errors) => new(default, errors);
+
+    public ServiceResult<TOut> Map<TOut>(Func<T, TOut> map) => Succeeded ? new(map(Value!), []) : new(default, Errors);
+}
+
+public static class ServiceResult
+{
+    /// <summary>A success, for values the implicit conversion cannot reach (interfaces such as IReadOnlyList).</summary>
+    public static ServiceResult<T> Of<T>(T value) => new(value, []);
 }

@@ -36,6 +36,9 @@ public sealed class PortalNavigationTests
     [InlineData("/admin/jobs", "Jobs")]
     [InlineData("/admin/jobs/runs/42", "Jobs")]
     [InlineData("", "Dashboard")]
+    [InlineData("/schedules", "Learner schedules")]
+    [InlineData("/schedules/config", "Schedule settings")]
+    [InlineData("/schedules/deadlines?course=1", "Upgrade deadlines")]
     public void PagesAreFoundByTheirAddress(string path, string title) =>
         Assert.Equal(title, PortalNavigation.FindByPath(path)?.Title);
 

@@ -1,7 +1,11 @@
 using AdminPortal.Data;
 using AdminPortal.Domain;
 using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.Schedules;
+using AdminPortal.Domain.UpgradeDeadlines;
 using AdminPortal.Features.DemoData;
+using AdminPortal.Features.Schedules;
+using AdminPortal.Features.UpgradeDeadlines;
 using AdminPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +44,35 @@ public sealed class DemoDataSeederTests
             Assert.Equal(await FingerprintAsync(a), await FingerprintAsync(b));
             Assert.NotEqual(await FingerprintAsync(a), await FingerprintAsync(c));
         }
+    }
+
+    [Fact]
+    public async Task TheDemoPlatformHasSchedulesAndEverySettingTurnedOn()
+    {
+        var (portal, result) = await SeedAsync(2000, 42);
+        await using var _ = portal;
+        var configs = await portal.Get<ScheduleConfigService>().ListAsync(PortalServices.Admin);
+        var deadlines = portal.Get<UpgradeDeadlineService>();
+
+        Assert.All(configs, c => Assert.True(c.Config.Values is
+            { CreateSchedules: true, EnqueueRecurringNudge: true, DeliverRecurringNudge: true, EnqueueUpgradeReminder: true,
+              DeliverUpgradeReminder: true, EnqueueCourseUpdate: true, DeliverCourseUpdate: true }));
+        Assert.Contains(configs, c => c.Config.Values.HoldBackRatio > 0);
+        Assert.True((await deadlines.GlobalAsync(PortalServices.Admin)).Values.Enabled);
+        Assert.Single(await deadlines.OverridesAsync(DeadlineLevel.Org, PortalServices.Admin));
+        Assert.Single(await deadlines.OverridesAsync(DeadlineLevel.Course, PortalServices.Admin));
+        await QueryAsync(portal, async db =>
+        {
+            var selfPacedEnrollments = await db.Enrollments.CountAsync(e => db.Courses.Any(c => c.Id == e.CourseId && c.SelfPaced));
+            var heldBack = await db.ScheduleSkips.CountAsync(s => s.Reason == ScheduleSkipReason.HeldBack);
+            Assert.Equal(result.Schedules, await db.Schedules.CountAsync());
+            Assert.Equal(selfPacedEnrollments, result.Schedules + heldBack);
+            Assert.InRange(heldBack, 1, selfPacedEnrollments / 5);
+            Assert.True(await db.Schedules.AnyAsync(s => s.Experience == ScheduleExperience.CourseUpdates));
+            Assert.True(await db.Schedules.AnyAsync(s => s.Experience == ScheduleExperience.RecurringNudgeAndUpgradeReminder));
+            Assert.True(await db.Schedules.AnyAsync(s => s.UpgradeDeadlineUtc != null) && await db.Schedules.AnyAsync(s => s.UpgradeDeadlineUtc == null));
+            return true;
+        });
     }
 
     [Fact]

@@ -1,5 +1,8 @@
-using AdminPortal.Domain.Integration;
 using System.Net;
+using System.Text.Json;
+using AdminPortal.Domain.Integration;
+using AdminPortal.Domain.Schedules;
+using AdminPortal.Features.Schedules;
 using AdminPortal.Data;
 using AdminPortal.Features.ApiKeys;
 using AdminPortal.Features.Import;
@@ -183,5 +186,24 @@ public sealed class EnrollmentApiTests : IClassFixture<EnrollmentApiTests.Portal
         var response = await Client().PostJsonAsync("/api/enrollments/deactivate", $$"""{"username": "{{NewUser()}}", "course_key": "{{Course}}"}""");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheAnswerCarriesTheScheduleOrWhyThereIsNone()
+    {
+        var instructorPaced = await (await Client().PostJsonAsync("/api/enrollments", Event(NewUser(), course: "course-v1:HarvardX+CS50+2026", mode: "audit"))).JsonAsync();
+        var configs = portal.Services.GetRequiredService<ScheduleConfigService>();
+        var site = (await configs.ListAsync(PortalServices.Admin)).Single();
+        var off = await (await Client().PostJsonAsync("/api/enrollments", Event(NewUser()))).JsonAsync();
+        await configs.SaveAsync(site.SiteId, ScheduleConfig.Off with { CreateSchedules = true }, site.Config.Version, PortalServices.Admin);
+        var on = await (await Client().PostJsonAsync("/api/enrollments", Event(NewUser()))).JsonAsync();
+
+        Assert.Equal((JsonValueKind.Null, "not_self_paced"), (instructorPaced.GetProperty("schedule").ValueKind, instructorPaced.GetProperty("schedule_skipped_reason").GetString()));
+        Assert.Equal("creation_off", off.GetProperty("schedule_skipped_reason").GetString());
+        var schedule = on.GetProperty("schedule");
+        Assert.Equal(JsonValueKind.Null, on.GetProperty("schedule_skipped_reason").ValueKind);
+        Assert.Equal(new DateTime(2026, 1, 10, 12, 0, 0, DateTimeKind.Utc), schedule.GetProperty("start").GetDateTime().ToUniversalTime());
+        Assert.Equal(JsonValueKind.Null, schedule.GetProperty("upgrade_deadline").ValueKind); // no upgrade deadline is enabled
+        Assert.Equal("recurring_nudge_and_upgrade_reminder", schedule.GetProperty("experience").GetString()); // no highlights imported
     }
 }

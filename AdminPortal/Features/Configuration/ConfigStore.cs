@@ -11,6 +11,9 @@ namespace AdminPortal.Features.Configuration;
 /// <summary>A configuration as in force: its values and the version they come from (0: never saved, the default).</summary>
 public sealed record ConfigSnapshot<T>(T Values, int Version, string? ChangedBy, DateTime? ChangedAtUtc);
 
+/// <summary>A save that worked, with a warning worth showing (an org no course uses, say).</summary>
+public sealed record SaveOutcome<T>(ConfigSnapshot<T> Snapshot, string? Warning);
+
 /// <summary>One version in a configuration's history, with what it changed from the version before.</summary>
 public sealed record ConfigHistoryEntry<T>(int Version, T Values, string ChangedBy, DateTime ChangedAtUtc, IReadOnlyList<FieldChange> Changes);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.Configuration;
 using AdminPortal.Domain.Learning;
@@ -23,12 +22,12 @@ internal static class DemoScheduleSettings
         foreach (var site in courses.Select(c => c.SiteId).OfType<int>().Distinct())
         {
             var holdBack = site == courses.First(c => c.Org == "HarvardX").SiteId ? 0.1 : 0;
-            await SaveAsync(configs, ConfigKind.ScheduleConfig, Key(site), everything with { HoldBackRatio = holdBack }, actor, cancellationToken);
+            await SaveAsync(configs, ConfigKind.ScheduleConfig, ConfigKeys.Of(site), everything with { HoldBackRatio = holdBack }, actor, cancellationToken);
         }
         await SaveAsync(configs, ConfigKind.GlobalDeadline, "", new GlobalDeadlineConfig(true, GlobalDeadlineConfig.DefaultDays), actor, cancellationToken);
         await SaveAsync(configs, ConfigKind.OrgDeadline, OverriddenOrg, new DeadlineOverride(true, 14, false), actor, cancellationToken);
         var overridden = courses.First(c => c.Org == "HarvardX" && c.SelfPaced && c.Verified is not null);
-        await SaveAsync(configs, ConfigKind.CourseDeadline, Key(overridden.Id), new DeadlineOverride(true, 10, false), actor, cancellationToken);
+        await SaveAsync(configs, ConfigKind.CourseDeadline, ConfigKeys.Of(overridden.Id), new DeadlineOverride(true, 10, false), actor, cancellationToken);
     }
 
     private static async Task SaveAsync<T>(ConfigStore configs, ConfigKind kind, string key, T values, PortalActor actor, CancellationToken cancellationToken)
@@ -41,6 +40,4 @@ internal static class DemoScheduleSettings
             throw new InvalidOperationException($"Demo setting {kind} {key} could not be saved: {string.Join("; ", saved.Errors)}");
         }
     }
-
-    private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

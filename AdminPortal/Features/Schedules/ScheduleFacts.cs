@@ -35,13 +35,13 @@ public sealed class ScheduleFacts
         var facts = new ScheduleFacts();
         foreach (var course in courses)
         {
-            var key = course.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var key = ConfigKeys.Of(course.Id);
             var decision = UpgradeDeadlinePolicy.Decide(course.Org, course.Key, global,
                 orgs.GetValueOrDefault(course.Org)?.Values ?? DeadlineOverride.None,
                 courseDeadlines.GetValueOrDefault(key)?.Values ?? DeadlineOverride.None);
             var site = SiteMatching.SiteOf(course.SiteId, course.Org, sites);
             var siteConfig = site is null ? ScheduleConfig.Off
-                : siteConfigs.GetValueOrDefault(site.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))?.Values ?? ScheduleConfig.Off;
+                : siteConfigs.GetValueOrDefault(ConfigKeys.Of(site.Id))?.Values ?? ScheduleConfig.Off;
             facts.byCourse[course.Id] = (new ScheduleCourse(
                 course.SelfPaced, course.StartUtc, courseSchedules.GetValueOrDefault(key)?.Values.CreateSchedules ?? false,
                 course.HighlightsEnabled && withHighlights.Contains(course.Id), decision, course.Verified is not null, course.Verified?.ExpirationUtc),

@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using AdminPortal.Data;
+using AdminPortal.Domain.UpgradeDeadlines;
+using AdminPortal.Features.Schedules;
+using AdminPortal.Features.UpgradeDeadlines;
+using AdminPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace AdminPortal.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+public sealed class SchedulePagesTests(PortalBrowserFixture portal)
+{
+    private async Task<string> SelfPacedVerifiedCourseOfAsync(string org)
+    {
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await db.Courses.Where(c => c.Org == org && c.SelfPaced && c.Modes.Any(m => m.Slug == "verified"))
+            .OrderBy(c => c.Key).Select(c => c.Key).FirstAsync();
+    }
+
+    [Fact]
+    public async Task ASuperuserChangesTheOrgDeadlineAndTheExplainerFollows()
+    {
+        var course = await SelfPacedVerifiedCourseOfAsync("MITx");
+        var before = (await portal.Services.GetRequiredService<UpgradeDeadlineService>().OverrideAsync(DeadlineLevel.Org, "MITx", PortalServices.Admin))
+            .Value!.Values.DeadlineDays;
+        var after = before + 7;
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "/schedules/deadlines");
+        var explainer = page.GetByRole(AriaRole.Region, new() { Name = "Effective upgrade deadline" });
+        var explanation = explainer.GetByTestId("deadline-explanation");
+
+        await explainer.GetByLabel("Course key").FillAsync(course);
+        await explainer.GetByRole(AriaRole.Button, new() { Name = "Explain" }).ClickAsync();
+        await Assertions.Expect(explanation).ToContainTextAsync($"Org MITx overrides global: {before} days");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the override of MITx" }).ClickAsync();
+        await page.GetByLabel("Org deadline days").FillAsync(after.ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the override of MITx" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as version" })).ToBeVisibleAsync();
+        await Assertions.Expect(explanation).ToContainTextAsync($"Org MITx overrides global: {after} days");
+        await Assertions.Expect(page.GetByLabel("History of the override of MITx")).ToContainTextAsync($"deadline_days: {before} → {after}");
+    }
+
+    [Fact]
+    public async Task StaffSeesTheSettingsReadOnly()
+    {
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Staff.Email, DemoAccounts.Staff.Password, "/schedules/config");
+
+        await Assertions.Expect(page.GetByText("You can read these settings; only a superuser can change them.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Create schedules for new enrollments (create_schedules)")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Create schedules for new enrollments (create_schedules)")).ToBeDisabledAsync();
+        await Assertions.Expect(page.GetByLabel("Hold-back ratio (hold_back_ratio)")).ToBeDisabledAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Restore") }).CountAsync());
+
+        await page.OpenAsync("/schedules/deadlines");
+        await Assertions.Expect(page.GetByLabel("Global deadline days")).ToBeDisabledAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Save the global setting" }).CountAsync());
+    }
+
+    [Fact]
+    public async Task AScheduleConfigIsValidatedSavedAndKeptInTheHistory()
+    {
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "/schedules/config");
+        var site = (await page.GetByLabel("Site").Locator("option").Last.TextContentAsync())!;
+        await page.GetByLabel("Site").SelectOptionAsync(new SelectOptionValue { Label = site });
+        var ratio = page.GetByLabel("Hold-back ratio (hold_back_ratio)");
+        var before = await ratio.InputValueAsync();
+
+        await ratio.FillAsync("1.5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Invalid hold back ratio, the value must be between 0 and 1.");
+
+        var ratioToSave = before == "0.35" ? "0.4" : "0.35";
+        await ratio.FillAsync(ratioToSave);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved as version");
+        var history = page.GetByLabel($"History of {site.Split(' ')[0]}");
+        await Assertions.Expect(history.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync($"hold_back_ratio: {before} → {ratioToSave}");
+
+        await history.GetByRole(AriaRole.Button).First.ClickAsync(); // the version before, restored
+        await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
+        await Assertions.Expect(ratio).ToHaveValueAsync(before);
+        await Assertions.Expect(history.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync($"hold_back_ratio: {ratioToSave} → {before}");
+    }
+
+    [Fact]
+    public async Task TheSecondOfTwoEditorsIsToldToReload()
+    {
+        var first = await portal.NewPageAsync();
+        var second = await portal.NewPageAsync();
+        await first.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "/schedules/config");
+        await second.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "/schedules/config");
+
+        await first.GetByLabel("Queue course updates").ClickAsync();
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved as version");
+        await second.GetByLabel("Hold-back ratio (hold_back_ratio)").FillAsync("0.5");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(second.GetByRole(AriaRole.Alert)).ToContainTextAsync(new Regex("This setting was changed by .+ at .+ UTC; reload"));
+        await second.GetByRole(AriaRole.Button, new() { Name = "Reload" }).ClickAsync();
+        var reloaded = await first.GetByLabel("Queue course updates").IsCheckedAsync();
+        await Assertions.Expect(second.GetByLabel("Queue course updates")).ToBeCheckedAsync(new() { Checked = reloaded });
+        await first.GetByLabel("Queue course updates").ClickAsync(); // back as the demo had it
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task ASuperuserDeactivatesTheSchedulesOfACourseAfterConfirmingTheCount()
+    {
+        var course = await SelfPacedVerifiedCourseOfAsync("HarvardX");
+        var matching = await portal.Services.GetRequiredService<ScheduleBrowser>()
+            .SearchAsync(new ScheduleFilter(Course: course, Active: true), new PageRequest(0, 1), PortalServices.Admin);
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "/schedules");
+        var grid = page.GetByLabel("Schedules", new() { Exact = true });
+        await grid.GetByRole(AriaRole.Link).First.WaitForAsync();
+
+        await page.GetByLabel("Course key or name contains").FillAsync(course);
+        await page.GetByLabel("Course key or name contains").PressAsync("Enter");
+        await page.GetByLabel("Active", new() { Exact = true }).SelectOptionAsync("Active");
+        await page.GetByLabel("Bulk action").SelectOptionAsync("Deactivate");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Apply to the {matching.Total:N0} matching" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alertdialog, new() { Name = $"Deactivate for {matching.Total:N0} schedule(s)?" })
+            .GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+
+        Assert.True(matching.Total > 0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Deactivate: {matching.Total:N0} schedule(s) changed.");
+        await Assertions.Expect(grid).ToContainTextAsync("No schedule matches these filters.");
+        await page.GetByLabel("Active", new() { Exact = true }).SelectOptionAsync("Inactive");
+        await Assertions.Expect(grid.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync(course);
+    }
+}
