@@ -13,7 +13,7 @@ namespace AdminPortal.Benchmarks;
 /// <summary>Seeds a throw-away database and times what the issues budget: seeding, learner search, CSV import.</summary>
 public static class BenchmarkRunner
 {
-    private static readonly PortalActor Actor = PortalActor.System("benchmark");
+    internal static readonly PortalActor Actor = PortalActor.System("benchmark");
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -37,6 +37,14 @@ public static class BenchmarkRunner
             {
                 await ImportAsync(folder, 100_000);
             }
+            if (which is "all" or "schedules" or "schedule-recompute")
+            {
+                await ScheduleBenchmarks.RecomputeAsync(folder, 100_000);
+            }
+            if (which is "all" or "schedules" or "schedules-page")
+            {
+                await ScheduleBenchmarks.BrowseAsync(folder, 2_000_000);
+            }
             return 0;
         }
         finally
@@ -46,7 +54,7 @@ public static class BenchmarkRunner
         }
     }
 
-    private static async Task<WebApplication> PortalAsync(string folder, string name) =>
+    internal static async Task<WebApplication> PortalAsync(string folder, string name) =>
         await CliHost.StartAsync(["--environment", "Production"], new Dictionary<string, string?>
         {
             ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(folder, name + ".db")}",
@@ -82,28 +90,33 @@ public static class BenchmarkRunner
     {
         await using var app = await PortalAsync(folder, "import");
         await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(enrollments, 7, Actor);
-        var path = Path.Combine(folder, "enrollments.csv");
-        await using (var writer = new StreamWriter(path))
-        {
-            await writer.WriteLineAsync("username,course_key,mode,active,created");
-            await using var connection = await app.Services.GetRequiredService<PortalDatabase>().OpenConnectionAsync(CancellationToken.None);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                SELECT l.Username, c.Key FROM Learners l CROSS JOIN (SELECT Key FROM Courses ORDER BY Id LIMIT 1) c
-                WHERE NOT EXISTS (SELECT 1 FROM Enrollments e JOIN Courses k ON k.Id = e.CourseId WHERE e.LearnerId = l.Id AND k.Key = c.Key)
-                LIMIT {enrollments}
-                """;
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                await writer.WriteLineAsync($"{reader.GetString(0)},{reader.GetString(1)},audit,true,2026-01-15T10:00:00Z");
-            }
-        }
+        var path = await WriteEnrollmentsCsvAsync(app, folder, "(SELECT Key FROM Courses ORDER BY Id LIMIT 1)", enrollments);
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
         var result = await app.Services.GetRequiredService<ImportService>().ImportAsync(ImportKind.Enrollments, path, "enrollments.csv", Actor);
         var again = await app.Services.GetRequiredService<ImportService>().ImportAsync(ImportKind.Enrollments, path, "enrollments.csv", Actor);
         Console.WriteLine($"import enrollments ({new FileInfo(path).Length / 1024 / 1024} MB): {result.Summary}; again: {again.Summary}; " +
             $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB, managed heap before {memoryBefore / 1024 / 1024} MB, " +
             $"after {GC.GetTotalMemory(forceFullCollection: true) / 1024 / 1024} MB");
+    }
+
+    /// <summary>An enrollments CSV enrolling up to <paramref name="limit"/> learners not yet enrolled in the course the SQL picks.</summary>
+    internal static async Task<string> WriteEnrollmentsCsvAsync(WebApplication app, string folder, string courseKeySql, int limit)
+    {
+        var path = Path.Combine(folder, $"enrollments-{Guid.NewGuid():N}.csv");
+        await using var writer = new StreamWriter(path);
+        await writer.WriteLineAsync("username,course_key,mode,active,created");
+        await using var connection = await app.Services.GetRequiredService<PortalDatabase>().OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT l.Username, c.Key FROM Learners l CROSS JOIN {courseKeySql} c
+            WHERE NOT EXISTS (SELECT 1 FROM Enrollments e JOIN Courses k ON k.Id = e.CourseId WHERE e.LearnerId = l.Id AND k.Key = c.Key)
+            LIMIT {limit}
+            """;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            await writer.WriteLineAsync($"{reader.GetString(0)},{reader.GetString(1)},audit,true,2026-01-15T10:00:00Z");
+        }
+        return path;
     }
 }

@@ -100,8 +100,12 @@ public sealed class ScheduleBrowserTests : IAsyncLifetime
         }
 
         var early = await SearchAsync(new ScheduleFilter(StartBeforeCourseStart: true));
+        var deactivated = await browser.ApplyAsync(new ScheduleFilter(StartBeforeCourseStart: true), ScheduleBulkAction.Deactivate, PortalServices.Admin);
+        var stillActive = await SearchAsync(new ScheduleFilter(Active: true));
 
         Assert.Equal(["dee", "eve"], early.Items.Select(r => r.Username).Order());
+        Assert.Equal(2, deactivated);
+        Assert.Equal(["ada", "bob", "cy"], stillActive.Items.Select(r => r.Username).Order());
     }
 
     [Fact]

@@ -15,6 +15,8 @@ public sealed class ScheduleConfiguration : IEntityTypeConfiguration<Schedule>
         // The daily jobs look schedules up by the day they started and by their upgrade deadline.
         builder.HasIndex(s => new { s.StartUtc, s.Experience });
         builder.HasIndex(s => s.UpgradeDeadlineUtc);
+        // The Schedules page's "active" filter, newest start first.
+        builder.HasIndex(s => new { s.IsActive, s.StartUtc });
         builder.Property(s => s.Experience).HasConversion<string>().HasMaxLength(40);
         builder.HasOne<Enrollment>().WithOne().HasForeignKey<Schedule>(s => s.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Learner>().WithMany().HasForeignKey(s => s.LearnerId).OnDelete(DeleteBehavior.Restrict);

@@ -620,6 +620,8 @@ namespace AdminPortal.Data.Migrations
 
                     b.HasIndex("CourseId", "StartUtc");
 
+                    b.HasIndex("IsActive", "StartUtc");
+
                     b.HasIndex("StartUtc", "Experience");
 
                     b.ToTable("Schedules", (string)null);
