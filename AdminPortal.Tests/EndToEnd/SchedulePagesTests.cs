@@ -70,6 +70,7 @@ public sealed class SchedulePagesTests(PortalBrowserFixture portal)
         await page.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "/schedules/config");
         var site = (await page.GetByLabel("Site").Locator("option").Last.TextContentAsync())!;
         await page.GetByLabel("Site").SelectOptionAsync(new SelectOptionValue { Label = site });
+        await page.GetByText($"ScheduleConfig of {site.Split(' ')[0]}").WaitForAsync();
         var ratio = page.GetByLabel("Hold-back ratio (hold_back_ratio)");
         var before = await ratio.InputValueAsync();
 

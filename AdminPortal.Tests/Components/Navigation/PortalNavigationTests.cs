@@ -18,7 +18,10 @@ public sealed class PortalNavigationTests
 
     [Fact]
     public void StaffSeesOnlyWhatItMayRead() =>
-        Assert.Equal(["Learning data/Courses", "Learning data/Learners", "Administration/System status", "Administration/Jobs"], MenuOf(PortalRoles.Staff));
+        Assert.Equal(
+            ["Learning data/Courses", "Learning data/Learners", "Schedules/Learner schedules", "Schedules/Schedule settings",
+                "Schedules/Upgrade deadlines", "Administration/System status", "Administration/Jobs"],
+            MenuOf(PortalRoles.Staff));
 
     [Theory]
     [InlineData(PortalRoles.Support)]
