@@ -1,0 +1,53 @@
+using AdminPortal.Data;
+using AdminPortal.Domain.Learning;
+using AdminPortal.Domain.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Messaging;
+
+/// <summary>
+/// What the resolvers read, in statements that do not grow with the learners: every course's facts once per run, then
+/// per bin and target day one query over the day's index range of schedules with their learners and enrollments.
+/// </summary>
+public static class MessageCandidateLoader
+{
+    /// <summary>Every course with its verified mode and sections: three statements, whatever the number of learners.</summary>
+    public static async Task<IReadOnlyDictionary<int, MessageCourse>> CoursesAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var courses = await db.Courses.AsNoTracking().IgnoreAutoIncludes()
+            .Select(c => new { c.Id, c.Key, c.DisplayName, c.Org, c.EndUtc, c.HighlightsEnabled, c.Language }).ToListAsync(cancellationToken);
+        var verified = await db.CourseModes.AsNoTracking().Where(m => m.Slug == Course.VerifiedMode)
+            .Select(m => new { m.CourseId, m.ExpirationUtc }).ToDictionaryAsync(m => m.CourseId, m => m.ExpirationUtc, cancellationToken);
+        var sections = (await db.Sections.AsNoTracking().OrderBy(s => s.CourseId).ThenBy(s => s.Position)
+                .Select(s => new { s.CourseId, s.Title, s.HiddenFromToc, s.Highlights }).ToListAsync(cancellationToken))
+            .ToLookup(s => s.CourseId, s => new MessageSection(s.Title, s.HiddenFromToc, s.Highlights));
+        return courses.ToDictionary(c => c.Id, c => new MessageCourse(
+            c.Id, c.Key, c.DisplayName, c.Org, c.EndUtc, verified.ContainsKey(c.Id), verified.GetValueOrDefault(c.Id), c.HighlightsEnabled,
+            sections[c.Id].ToList(), c.Language));
+    }
+
+    /// <summary>The schedules of one bin whose start (or upgrade deadline) falls on the target day: one statement.</summary>
+    public static async Task<IReadOnlyList<MessageCandidate>> ForBinAsync(
+        PortalDbContext db, IReadOnlyDictionary<int, MessageCourse> courses, MessageTarget target, int bin, CancellationToken cancellationToken)
+    {
+        var from = target.Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var to = from.AddDays(1);
+        var schedules = db.Schedules.AsNoTracking().Where(s => s.LearnerId % MessageTypes.Bins == bin);
+        schedules = target.Type.Date == ScheduleDate.Start
+            ? schedules.Where(s => s.StartUtc >= from && s.StartUtc < to)
+            : schedules.Where(s => s.UpgradeDeadlineUtc >= from && s.UpgradeDeadlineUtc < to);
+        var rows = await (
+                from s in schedules
+                join e in db.Enrollments on s.EnrollmentId equals e.Id
+                join l in db.Learners on s.LearnerId equals l.Id
+                select new
+                {
+                    s.Id, s.LearnerId, l.Username, l.Email, l.Name, l.Language, LearnerActive = l.IsActive, EnrollmentActive = e.IsActive, e.Mode,
+                    ScheduleActive = s.IsActive, s.Experience, s.StartUtc, s.UpgradeDeadlineUtc, s.CourseId,
+                })
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => courses.ContainsKey(r.CourseId)).Select(r => new MessageCandidate(
+            r.Id, r.LearnerId, r.Username, r.Email, r.Name.Length == 0 ? null : r.Name, r.Language ?? courses[r.CourseId].Language, r.LearnerActive, r.EnrollmentActive, r.Mode,
+            r.ScheduleActive, r.Experience, r.StartUtc, r.UpgradeDeadlineUtc, courses[r.CourseId])).ToList();
+    }
+}
