@@ -7,6 +7,7 @@ using AdminPortal.Features.DemoData;
 using AdminPortal.Features.Enrollments;
 using AdminPortal.Features.Import;
 using AdminPortal.Features.Learners;
+using AdminPortal.Features.Messaging;
 using AdminPortal.Features.Schedules;
 using AdminPortal.Features.Sites;
 using AdminPortal.Features.SystemStatus;
@@ -27,6 +28,7 @@ public static class PortalFeatures
         builder.AddPortalHealth();
         builder.AddPortalSites();
         builder.AddPortalSchedules();
+        builder.AddPortalMessaging();
         builder.AddPortalCourses();
         builder.AddPortalLearners();
         builder.AddPortalEnrollments();

@@ -55,7 +55,8 @@ public sealed record MessageCourseRef(int Id, string Key, string Name);
 
 /// <summary>
 /// One email to one learner, built fresh for them: the courses it lists (the first is the primary one), and for a
-/// course update its week and highlights; for an upgrade reminder the deadline.
+/// course update its week and highlights; the upgrade deadline, and whether the learner can still upgrade in the primary
+/// course (not verified yet, a verified mode, the deadline still ahead).
 /// </summary>
 public sealed record ResolvedMessage(
     MessageTarget Target,
@@ -67,7 +68,8 @@ public sealed record ResolvedMessage(
     IReadOnlyList<MessageCourseRef> Courses,
     IReadOnlyList<string> Highlights,
     DateTime? UpgradeDeadlineUtc,
-    DateTime? VerifiedExpirationUtc)
+    DateTime? VerifiedExpirationUtc,
+    bool CanUpgrade)
 {
     public MessageCourseRef PrimaryCourse => Courses[0];
 

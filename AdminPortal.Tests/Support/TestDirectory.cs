@@ -9,6 +9,9 @@ public sealed class TestDirectory : IDisposable
 
     public string DatabaseFile => System.IO.Path.Combine(Path, "portal.db");
 
+    /// <summary>Where the portal writes emails as .eml files.</summary>
+    public string PickupDirectory => System.IO.Path.Combine(Path, "outbox");
+
     /// <summary>
     /// Quartz keeps schedulers in a process-wide registry by name: each folder's hosts get their own, and a host restarted
     /// on the same folder finds its rows in the job store again.
@@ -30,6 +33,7 @@ public sealed class TestDirectory : IDisposable
             ["ConnectionStrings:Portal"] = $"Data Source={DatabaseFile}",
             ["Serilog:WriteTo:File:Args:path"] = System.IO.Path.Combine(Path, "logs", "portal-.log"),
             ["Jobs:SchedulerName"] = SchedulerName,
+            ["Email:PickupDirectory"] = PickupDirectory,
         };
         foreach (var (key, value) in extra)
         {

@@ -3,6 +3,7 @@ using AdminPortal.Domain.Configuration;
 using AdminPortal.Domain.Integration;
 using AdminPortal.Domain.Jobs;
 using AdminPortal.Domain.Learning;
+using AdminPortal.Domain.Messaging;
 using AdminPortal.Domain.Schedules;
 using AdminPortal.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +30,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ConfigVersion> ConfigVersions => Set<ConfigVersion>();
     public DbSet<Schedule> Schedules => Set<Schedule>();
     public DbSet<ScheduleSkip> ScheduleSkips => Set<ScheduleSkip>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<MessageEvent> MessageEvents => Set<MessageEvent>();
+    public DbSet<MessageRun> MessageRuns => Set<MessageRun>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     public DbSet<JobRunLogLine> JobRunLogLines => Set<JobRunLogLine>();

@@ -1,0 +1,79 @@
+namespace AdminPortal.Domain.Messaging;
+
+public enum MessageRunStatus
+{
+    Running,
+    Completed,
+    QueuingDisabled,
+    Failed,
+}
+
+/// <summary>One run of one message kind for one site and run date, with what it found, queued and sent.</summary>
+public sealed class MessageRun
+{
+    private MessageRun()
+    {
+    }
+
+    public MessageRun(MessageSite site, MessageKind kind, DateOnly runDate, Guid sendUuid, string startedBy, bool dryRun, string? overrideRecipient, DateTime nowUtc)
+    {
+        SiteId = site.Id;
+        SiteDomain = site.Domain;
+        Kind = kind;
+        RunDate = runDate;
+        SendUuid = sendUuid;
+        StartedBy = startedBy;
+        DryRun = dryRun;
+        OverrideRecipient = overrideRecipient;
+        StartedUtc = nowUtc;
+        Status = MessageRunStatus.Running;
+    }
+
+    public long Id { get; private set; }
+    public int SiteId { get; private set; }
+    public string SiteDomain { get; private set; } = "";
+    public MessageKind Kind { get; private set; }
+    public DateOnly RunDate { get; private set; }
+    public Guid SendUuid { get; private set; }
+    public string StartedBy { get; private set; } = "";
+    public bool DryRun { get; private set; }
+    public string? OverrideRecipient { get; private set; }
+    public DateTime StartedUtc { get; private set; }
+    public DateTime? FinishedUtc { get; private set; }
+    public MessageRunStatus Status { get; private set; }
+    public int BinsDone { get; private set; }
+    public int Candidates { get; private set; }
+    public int Queued { get; private set; }
+    public int AlreadyQueued { get; private set; }
+    public int Suppressed { get; private set; }
+    public int NoHighlights { get; private set; }
+    public int Sent { get; private set; }
+    public int NotDelivered { get; private set; }
+    public int Failed { get; private set; }
+    public string? Note { get; private set; }
+
+    /// <summary>One bin done, over every target day of the run.</summary>
+    public void AddBin(IReadOnlyCollection<Resolution> resolutions, int queued, int alreadyQueued)
+    {
+        BinsDone++;
+        Candidates += resolutions.Sum(r => r.Candidates);
+        Suppressed += resolutions.Sum(r => r.Suppressed);
+        NoHighlights += resolutions.Sum(r => r.NoHighlights);
+        Queued += queued;
+        AlreadyQueued += alreadyQueued;
+    }
+
+    public void AddDelivery(int sent, int notDelivered, int failed)
+    {
+        Sent += sent;
+        NotDelivered += notDelivered;
+        Failed += failed;
+    }
+
+    public void Finish(MessageRunStatus status, string? note, DateTime nowUtc)
+    {
+        Status = status;
+        Note = note;
+        FinishedUtc = nowUtc;
+    }
+}

@@ -1,0 +1,44 @@
+using AdminPortal.Domain.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AdminPortal.Data.Configurations;
+
+public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("OutboxMessages");
+        // The guarantee that a message goes once: a second insert of the same key is ignored.
+        builder.HasIndex(m => m.Key).IsUnique();
+        builder.HasIndex(m => new { m.State, m.NextAttemptUtc });
+        builder.HasIndex(m => m.RunId);
+        builder.HasIndex(m => new { m.LearnerId, m.CreatedUtc });
+        builder.HasIndex(m => m.Uuid).IsUnique();
+        builder.Property(m => m.Key).HasMaxLength(200);
+        builder.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.CourseKeys).HasConversion(ValueConversions.JsonArray, ValueConversions.ListComparer).IsRequired();
+    }
+}
+
+public sealed class MessageEventConfiguration : IEntityTypeConfiguration<MessageEvent>
+{
+    public void Configure(EntityTypeBuilder<MessageEvent> builder)
+    {
+        builder.ToTable("MessageEvents");
+        builder.HasIndex(e => e.OutboxMessageId).IsUnique();
+        builder.HasIndex(e => new { e.Name, e.AtUtc });
+        builder.Property(e => e.CourseKeys).HasConversion(ValueConversions.JsonArray, ValueConversions.ListComparer).IsRequired();
+    }
+}
+
+public sealed class MessageRunConfiguration : IEntityTypeConfiguration<MessageRun>
+{
+    public void Configure(EntityTypeBuilder<MessageRun> builder)
+    {
+        builder.ToTable("MessageRuns");
+        builder.HasIndex(r => new { r.SiteId, r.Kind, r.StartedUtc });
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text;
+using AdminPortal.Domain.Messaging;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Features.Messaging.Emails;
+
+/// <summary>
+/// Renders emails from their Razor templates with <see cref="HtmlRenderer"/> (which HTML-encodes every value), and the
+/// plain-text part from the same model. Every recipient gets a model and a component of their own.
+/// </summary>
+public sealed class EmailRenderer(IServiceProvider services, ILoggerFactory loggers, IOptions<EmailOptions> options)
+{
+    public EmailOptions Options => options.Value;
+
+    public async Task<IReadOnlyList<RenderedEmail>> RenderAsync(IReadOnlyList<(ResolvedMessage Message, Guid Uuid)> messages)
+    {
+        await using var renderer = new HtmlRenderer(services, loggers);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var emails = new List<RenderedEmail>(messages.Count);
+            foreach (var (message, uuid) in messages)
+            {
+                var model = EmailComposer.Compose(message, uuid, options.Value);
+                var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(CourseUpdateEmail.Model)] = model });
+                var html = await renderer.RenderComponentAsync(TemplateOf(model.Kind), parameters);
+                emails.Add(new RenderedEmail(model.Subject, html.ToHtmlString(), PlainText(model)));
+            }
+            return (IReadOnlyList<RenderedEmail>)emails;
+        });
+    }
+
+    private static Type TemplateOf(MessageKind kind) => kind switch
+    {
+        MessageKind.RecurringNudge => typeof(RecurringNudgeEmail),
+        MessageKind.UpgradeReminder => typeof(UpgradeReminderEmail),
+        _ => typeof(CourseUpdateEmail),
+    };
+
+    /// <summary>The text part: the same content, for clients that show no HTML.</summary>
+    public static string PlainText(EmailModel model)
+    {
+        var text = new StringBuilder().Append("Hi ").Append(model.LearnerName).Append(",\n\n");
+        text.Append(model.Kind switch
+        {
+            MessageKind.RecurringNudge => "Many learners who complete their courses set aside a little time every week. Pick up where you left off:",
+            MessageKind.UpgradeReminder => "Only two days are left to upgrade to a verified certificate in:",
+            _ => $"Welcome to week {model.Week} of {model.PrimaryCourse.Text}! This week you will cover:",
+        }).Append("\n\n");
+        if (model.Kind == MessageKind.CourseUpdate)
+        {
+            foreach (var highlight in model.Highlights)
+            {
+                text.Append("- ").Append(highlight).Append('\n');
+            }
+            text.Append("\nResume your course: ").Append(model.PrimaryCourse.Url).Append('\n');
+        }
+        else
+        {
+            foreach (var course in model.Courses)
+            {
+                text.Append("- ").Append(course.Text).Append(": ").Append(course.Url).Append('\n');
+            }
+        }
+        if (model.Upgrade is { } upgrade)
+        {
+            text.Append("\nEarn a verified certificate: upgrade by ").Append(model.Deadline).Append(": ").Append(upgrade.Url).Append('\n');
+        }
+        text.Append('\n').Append(model.Dashboard.Text).Append(": ").Append(model.Dashboard.Url).Append('\n');
+        text.Append("\nYou get this email because you are enrolled in a self-paced course on ").Append(model.PlatformName).Append(".\n");
+        return text.ToString();
+    }
+}

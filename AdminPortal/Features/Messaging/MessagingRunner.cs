@@ -1,0 +1,149 @@
+using AdminPortal.Data;
+using AdminPortal.Domain.Configuration;
+using AdminPortal.Domain.Messaging;
+using AdminPortal.Domain.Schedules;
+using AdminPortal.Features.Configuration;
+using AdminPortal.Features.Messaging.Emails;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Messaging;
+
+/// <param name="SiteDomain">One site, or every site when null.</param>
+/// <param name="Weeks">Course updates: only the first N weeks (1..10).</param>
+public sealed record MessagingRequest(
+    MessageKind Kind, DateOnly RunDate, string StartedBy, string? SiteDomain = null, string? OverrideRecipient = null, bool DryRun = false, int? Weeks = null);
+
+/// <summary>One line of a dry run: who would get what.</summary>
+public sealed record PreviewLine(string Site, string Message, DateOnly TargetDay, int? Week, string Username, string Recipient, string Subject, IReadOnlyList<string> Courses);
+
+public sealed record MessagingOutcome(IReadOnlyList<MessageRun> Runs, IReadOnlyList<PreviewLine> Preview);
+
+/// <summary>
+/// One kind of message for one run date, site by site: if the site's <c>enqueue_*</c> is off it says so and stops; else
+/// each of the 24 bins is resolved, rendered and written to the outbox (unique keys: never twice), then, when
+/// <c>deliver_*</c> is on, the outbox is delivered. A dry run resolves and renders but writes and sends nothing.
+/// </summary>
+public sealed class MessagingRunner(
+    IDbContextFactory<PortalDbContext> contexts, ConfigStore configs, EmailRenderer renderer, MessageDelivery delivery, TimeProvider clock,
+    ILogger<MessagingRunner> logger)
+{
+    public async Task<MessagingOutcome> RunAsync(MessagingRequest request, Action<MessageRun>? progress, CancellationToken cancellationToken)
+    {
+        var sites = await SitesAsync(request.SiteDomain, cancellationToken);
+        var settings = await configs.AllCurrentAsync<ScheduleConfig>(ConfigKind.ScheduleConfig, cancellationToken);
+        var runs = new List<MessageRun>();
+        var preview = new List<PreviewLine>();
+        foreach (var site in sites)
+        {
+            var config = settings.GetValueOrDefault(ConfigKeys.Of(site.Id))?.Values ?? ScheduleConfig.Off;
+            var run = new MessageRun(site, request.Kind, request.RunDate, Guid.NewGuid(), request.StartedBy, request.DryRun, request.OverrideRecipient, Now);
+            try
+            {
+                runs.Add(await RunSiteAsync(request, run, site, config, preview, progress, cancellationToken));
+            }
+            catch (Exception e) when (!request.DryRun && run.Id != 0)
+            {
+                // Recorded as failed (what was queued stays queued for the next run), then reported to the caller.
+                logger.LogError(e, "{Kind} for {Site} on {RunDate} failed", request.Kind, site.Domain, request.RunDate);
+                await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+                db.MessageRuns.Attach(run);
+                run.Finish(MessageRunStatus.Failed, e.Message, Now);
+                await db.SaveChangesAsync(CancellationToken.None);
+                throw;
+            }
+        }
+        return new MessagingOutcome(runs, preview);
+    }
+
+    private async Task<MessageRun> RunSiteAsync(MessagingRequest request, MessageRun run, MessageSite site, ScheduleConfig config,
+        List<PreviewLine> preview, Action<MessageRun>? progress, CancellationToken cancellationToken)
+    {
+        var (enqueue, deliver) = Flags(config, request.Kind);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!request.DryRun)
+        {
+            db.MessageRuns.Add(run);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        if (!enqueue)
+        {
+            var note = $"Message queuing disabled for site {site.Domain}";
+            logger.LogInformation("{Kind} for {RunDate}: {Note}", request.Kind, request.RunDate, note);
+            return await FinishAsync(db, run, MessageRunStatus.QueuingDisabled, note, request.DryRun, cancellationToken);
+        }
+        var courses = await MessageCandidateLoader.CoursesAsync(db, cancellationToken);
+        var targets = MessageTypes.TargetsFor(request.Kind, request.RunDate).Take(request.Weeks ?? int.MaxValue).ToList();
+        var resolver = MessageResolver.For(request.Kind);
+        for (var bin = 0; bin < MessageTypes.Bins; bin++)
+        {
+            var resolutions = new List<Resolution>();
+            foreach (var target in targets)
+            {
+                var candidates = await MessageCandidateLoader.ForBinAsync(db, courses, target, bin, cancellationToken);
+                resolutions.Add(resolver.Resolve(target, site, bin, request.RunDate, candidates));
+            }
+            var messages = resolutions.SelectMany(r => r.Messages).Select(m => (Message: m, Uuid: Guid.NewGuid())).ToList();
+            var emails = await renderer.RenderAsync(messages);
+            var rows = messages.Select((m, i) => new OutboxMessage(m.Message.Key(site.Id), run.Id, site, m.Message,
+                request.OverrideRecipient ?? m.Message.Email, emails[i], m.Uuid, run.SendUuid, deliver, Now)).ToList();
+            if (request.DryRun)
+            {
+                preview.AddRange(rows.Select(r => new PreviewLine(site.Domain, r.MessageName, r.TargetDay, r.Week, r.Username, r.Recipient, r.Subject, r.CourseKeys)));
+                run.AddBin(resolutions, rows.Count, 0);
+            }
+            else
+            {
+                var queued = await OutboxWriter.InsertAsync(db, rows, cancellationToken);
+                run.AddBin(resolutions, queued, rows.Count - queued);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            progress?.Invoke(run);
+        }
+        if (!request.DryRun)
+        {
+            if (deliver)
+            {
+                var delivered = await delivery.DeliverAsync(site.Id, cancellationToken);
+                run.AddDelivery(delivered.Sent, 0, delivered.Failed);
+            }
+            else
+            {
+                run.AddDelivery(0, run.Queued, 0);
+            }
+        }
+        return await FinishAsync(db, run, MessageRunStatus.Completed, deliver ? null : "Not delivered: delivery disabled", request.DryRun, cancellationToken);
+    }
+
+    private async Task<MessageRun> FinishAsync(PortalDbContext db, MessageRun run, MessageRunStatus status, string? note, bool dryRun, CancellationToken cancellationToken)
+    {
+        run.Finish(status, note, Now);
+        if (!dryRun)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return run;
+    }
+
+    private async Task<IReadOnlyList<MessageSite>> SitesAsync(string? domain, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Domain).ToListAsync(cancellationToken);
+        if (domain is not null && sites.All(s => s.Domain != domain.Trim().ToLowerInvariant()))
+        {
+            throw new ArgumentException($"No site has the domain {domain}; see `sites list`.", nameof(domain));
+        }
+        return sites.Where(s => domain is null || s.Domain == domain.Trim().ToLowerInvariant())
+            .Select(s => new MessageSite(s.Id, s.Domain, s.Name, s.Orgs,
+                sites.Where(o => o.Id != s.Id).SelectMany(o => o.Orgs).ToHashSet(StringComparer.Ordinal)))
+            .ToList();
+    }
+
+    private static (bool Enqueue, bool Deliver) Flags(ScheduleConfig config, MessageKind kind) => kind switch
+    {
+        MessageKind.RecurringNudge => (config.EnqueueRecurringNudge, config.DeliverRecurringNudge),
+        MessageKind.UpgradeReminder => (config.EnqueueUpgradeReminder, config.DeliverUpgradeReminder),
+        _ => (config.EnqueueCourseUpdate, config.DeliverCourseUpdate),
+    };
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}

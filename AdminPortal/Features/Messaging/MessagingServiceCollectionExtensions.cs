@@ -1,0 +1,38 @@
+using AdminPortal.Features.Messaging.Emails;
+using AdminPortal.Jobs;
+
+namespace AdminPortal.Features.Messaging;
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>The messaging jobs, their email templates and delivery (SMTP when <c>Email:Smtp:Host</c> is set, else .eml files).</summary>
+    public static WebApplicationBuilder AddPortalMessaging(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<EmailOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            options.PlatformName = configuration["Messaging:PlatformName"] ?? options.PlatformName;
+            options.LmsRootUrl = configuration["Lms:RootUrl"] ?? options.LmsRootUrl;
+            options.TrackingUrl = configuration["Messaging:TrackingUrl"] ?? options.TrackingUrl;
+        });
+        services.AddOptions<EmailDeliveryOptions>().BindConfiguration(EmailDeliveryOptions.Section);
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Email:Smtp:Host"]))
+        {
+            services.AddSingleton<IEmailChannel, PickupDirectoryChannel>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailChannel, SmtpChannel>();
+        }
+        services.AddSingleton<EmailRenderer>();
+        services.AddSingleton<MessageDelivery>();
+        services.AddSingleton<MessagingRunner>();
+        builder.AddPortalJob<RecurringNudgeJob>(RecurringNudgeJob.Name, "0 0 8 * * ?",
+            "Recurring nudges: schedules that started 3 and 10 days ago, per site, queued and delivered once.");
+        builder.AddPortalJob<UpgradeReminderJob>(UpgradeReminderJob.Name, "0 15 8 * * ?",
+            "Upgrade reminders: upgrade deadlines in 2 days, per site, queued and delivered once.");
+        builder.AddPortalJob<CourseUpdateJob>(CourseUpdateJob.Name, "0 30 8 * * ?",
+            "Weekly course updates from section highlights: schedules that started 1 to 10 weeks ago, per site.");
+        return builder;
+    }
+}
