@@ -3,6 +3,7 @@ using AdminPortal.Features.Accounts;
 using AdminPortal.Features.ApiKeys;
 using AdminPortal.Features.DemoData;
 using AdminPortal.Features.Import;
+using AdminPortal.Features.Messaging;
 using AdminPortal.Features.Sites;
 
 namespace AdminPortal.Cli;
@@ -53,6 +54,10 @@ public static class PortalCli
             SeedDemoCommand.Create(context),
             JobsCommand.Create(context),
         };
+        foreach (var command in SendMessagesCommands.Create(context))
+        {
+            root.Subcommands.Add(command);
+        }
         var parsed = root.Parse(args[start..]);
         if (parsed.Errors.Count > 0)
         {
