@@ -83,7 +83,6 @@ public enum MessageSkip
     EnrollmentInactive,
     LearnerInactive,
     CourseEnded,
-    OrgOfAnotherSite,
     OtherExperience,
     AlreadyVerified,
     NoVerifiedMode,

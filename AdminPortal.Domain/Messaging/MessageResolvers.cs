@@ -11,10 +11,11 @@ public abstract class MessageResolver
         var skipped = new Dictionary<MessageSkip, int>();
         var eligible = new List<MessageCandidate>();
         var count = 0;
-        foreach (var candidate in candidates.Where(c => MessageTypes.BinOf(c.LearnerId) == bin && IsOnDay(target, c)))
+        // Another bin's learners, another day's schedules and other sites' courses are not this run's candidates at all.
+        foreach (var candidate in candidates.Where(c => MessageTypes.BinOf(c.LearnerId) == bin && IsOnDay(target, c) && site.Covers(c.Course.Org)))
         {
             count++;
-            if ((CommonSkip(target, site, runDate, candidate) ?? OwnSkip(target, runDate, candidate)) is { } skip)
+            if ((CommonSkip(target, runDate, candidate) ?? OwnSkip(target, runDate, candidate)) is { } skip)
             {
                 skipped[skip] = skipped.GetValueOrDefault(skip) + 1;
                 continue;
@@ -40,12 +41,11 @@ public abstract class MessageResolver
         (target.Type.Date == ScheduleDate.Start ? candidate.StartUtc : candidate.UpgradeDeadlineUtc) is { } date
         && DateOnly.FromDateTime(date) == target.Day;
 
-    private static MessageSkip? CommonSkip(MessageTarget target, MessageSite site, DateOnly runDate, MessageCandidate c) =>
+    private static MessageSkip? CommonSkip(MessageTarget target, DateOnly runDate, MessageCandidate c) =>
         !c.ScheduleActive ? MessageSkip.ScheduleInactive
         : !c.EnrollmentActive ? MessageSkip.EnrollmentInactive
         : !c.LearnerActive ? MessageSkip.LearnerInactive
         : c.Course.HasEndedBefore(runDate) ? MessageSkip.CourseEnded
-        : !site.Covers(c.Course.Org) ? MessageSkip.OrgOfAnotherSite
         : !target.Type.Reaches(c.Experience) ? MessageSkip.OtherExperience
         : null;
 

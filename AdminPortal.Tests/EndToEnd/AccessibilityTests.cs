@@ -36,6 +36,8 @@ public sealed class AccessibilityTests(PortalBrowserFixture portal)
     [InlineData("/schedules")]
     [InlineData("/schedules/config")]
     [InlineData("/schedules/deadlines")]
+    [InlineData("/messaging")]
+    [InlineData("/messaging/messages")]
     public async Task PortalPagesHaveNoUnnamedControls(string path)
     {
         var page = await portal.NewPageAsync();

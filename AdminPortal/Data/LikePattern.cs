@@ -8,8 +8,12 @@ public static class LikePattern
 {
     public const string Escape = "\\";
 
-    public static string Containing(string text) =>
-        "%" + text.Replace(Escape, Escape + Escape, StringComparison.Ordinal)
+    public static string Containing(string text) => "%" + Escaped(text) + "%";
+
+    public static string StartingWith(string text) => Escaped(text) + "%";
+
+    private static string Escaped(string text) =>
+        text.Replace(Escape, Escape + Escape, StringComparison.Ordinal)
             .Replace("%", Escape + "%", StringComparison.Ordinal)
-            .Replace("_", Escape + "_", StringComparison.Ordinal) + "%";
+            .Replace("_", Escape + "_", StringComparison.Ordinal);
 }

@@ -149,7 +149,7 @@ public sealed class MessageResolverTests
         var resolution = MessageResolver.For(MessageKind.RecurringNudge).Resolve(target, site, 0, RunDate, [Candidate(24, Course(1, courseOrg), target.Day)]);
 
         Assert.Equal(messaged, resolution.Messages.Count == 1);
-        Assert.Equal(messaged ? 0 : 1, resolution.Skipped.GetValueOrDefault(MessageSkip.OrgOfAnotherSite));
+        Assert.Equal(messaged ? 1 : 0, resolution.Candidates); // another site's course is not this site's candidate at all
     }
 
     [Fact]

@@ -27,6 +27,8 @@ public sealed class MessagingRunner(
     IDbContextFactory<PortalDbContext> contexts, ConfigStore configs, EmailRenderer renderer, MessageDelivery delivery, TimeProvider clock,
     ILogger<MessagingRunner> logger)
 {
+    public string Channel => delivery.Channel;
+
     public async Task<MessagingOutcome> RunAsync(MessagingRequest request, Action<MessageRun>? progress, CancellationToken cancellationToken)
     {
         var sites = await SitesAsync(request.SiteDomain, cancellationToken);

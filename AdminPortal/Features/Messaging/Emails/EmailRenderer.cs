@@ -10,13 +10,15 @@ namespace AdminPortal.Features.Messaging.Emails;
 /// Renders emails from their Razor templates with <see cref="HtmlRenderer"/> (which HTML-encodes every value), and the
 /// plain-text part from the same model. Every recipient gets a model and a component of their own.
 /// </summary>
-public sealed class EmailRenderer(IServiceProvider services, ILoggerFactory loggers, IOptions<EmailOptions> options)
+public sealed class EmailRenderer(IServiceScopeFactory scopes, ILoggerFactory loggers, IOptions<EmailOptions> options)
 {
     public EmailOptions Options => options.Value;
 
     public async Task<IReadOnlyList<RenderedEmail>> RenderAsync(IReadOnlyList<(ResolvedMessage Message, Guid Uuid)> messages)
     {
-        await using var renderer = new HtmlRenderer(services, loggers);
+        // A scope of its own: the web host registers some of the renderer's services per circuit.
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var emails = new List<RenderedEmail>(messages.Count);

@@ -1,0 +1,76 @@
+using AdminPortal.Data;
+using AdminPortal.Domain.Messaging;
+using AdminPortal.Domain.Schedules;
+using AdminPortal.Features.Messaging;
+using AdminPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace AdminPortal.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+public sealed class MessagingPagesTests(PortalBrowserFixture portal)
+{
+    /// <summary>A run date on which the demo data has course updates to send, found by dry runs.</summary>
+    private async Task<(DateOnly Date, IReadOnlyList<PreviewLine> Preview)> CourseUpdateDayAsync()
+    {
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var starts = await db.Schedules.Where(s => s.Experience == ScheduleExperience.CourseUpdates && s.IsActive)
+            .GroupBy(s => s.StartUtc.Date).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(20).ToListAsync();
+        foreach (var start in starts)
+        {
+            var date = DateOnly.FromDateTime(start).AddDays(7);
+            var preview = await portal.Services.GetRequiredService<MessagingRunner>().RunAsync(
+                new MessagingRequest(MessageKind.CourseUpdate, date, "test", DryRun: true, Weeks: 1), null, CancellationToken.None);
+            if (preview.Preview.Count > 0)
+            {
+                return (date, preview.Preview);
+            }
+        }
+        throw new InvalidOperationException("The demo data has no course update to send in week 1 of its busiest start days.");
+    }
+
+    [Fact]
+    public async Task ASuperuserDryRunsThenRunsCourseUpdatesAndReadsTheEmail()
+    {
+        var (date, lines) = await CourseUpdateDayAsync();
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "/messaging");
+        var run = page.GetByRole(AriaRole.Region, new() { Name = "Run now" });
+
+        await run.GetByLabel("Message", new() { Exact = true }).SelectOptionAsync("Course updates");
+        await run.GetByLabel("Run date").FillAsync(date.ToString("yyyy-MM-dd"));
+        await run.GetByLabel("Weeks (optional, 1 to 10)").FillAsync("1");
+        await run.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        var preview = page.GetByRole(AriaRole.Table, new() { Name = "Who would get what" });
+        await Assertions.Expect(preview.GetByRole(AriaRole.Row)).ToHaveCountAsync(lines.Count + 1);
+        await Assertions.Expect(preview).ToContainTextAsync("Welcome to week 1");
+
+        await run.GetByLabel("Dry run: list who would get what, write and send nothing").UncheckAsync();
+        await run.GetByRole(AriaRole.Button, new() { Name = "Run" }).ClickAsync();
+        foreach (var site in lines.GroupBy(l => l.Site))
+        {
+            await Assertions.Expect(run.GetByRole(AriaRole.Status).Last.Locator("p").Filter(new() { HasText = site.Key }))
+                .ToContainTextAsync($"{site.Count()} queued (0 already), {site.Count()} sent");
+        }
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Recent runs" })).ToContainTextAsync(date.ToString("yyyy-MM-dd"));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Browse the messages" }).ClickAsync();
+        var grid = page.GetByLabel("Messages", new() { Exact = true });
+        await grid.GetByRole(AriaRole.Link, new() { Name = "Welcome to week 1" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to week 1" }).WaitForAsync();
+        var email = page.FrameLocator("iframe[title='The email as the learner sees it']");
+        await Assertions.Expect(email.GetByText("This week you will cover:")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task StaffSeesTheRunsButCannotRunThem()
+    {
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Staff.Email, DemoAccounts.Staff.Password, "/messaging");
+
+        await page.GetByRole(AriaRole.Table, new() { Name = "Recent runs" }).WaitForAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Region, new() { Name = "Run now" }).CountAsync());
+    }
+}
