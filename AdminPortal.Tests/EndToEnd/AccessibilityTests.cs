@@ -38,6 +38,7 @@ public sealed class AccessibilityTests(PortalBrowserFixture portal)
     [InlineData("/schedules/deadlines")]
     [InlineData("/messaging")]
     [InlineData("/messaging/messages")]
+    [InlineData("/highlights")]
     public async Task PortalPagesHaveNoUnnamedControls(string path)
     {
         var page = await portal.NewPageAsync();

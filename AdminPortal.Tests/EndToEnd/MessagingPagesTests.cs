@@ -73,4 +73,31 @@ public sealed class MessagingPagesTests(PortalBrowserFixture portal)
         await page.GetByRole(AriaRole.Table, new() { Name = "Recent runs" }).WaitForAsync();
         Assert.Equal(0, await page.GetByRole(AriaRole.Region, new() { Name = "Run now" }).CountAsync());
     }
+
+    [Fact]
+    public async Task ACourseAuthorEditsHighlightsPreviewsTheWeekAndCannotOpenAnotherCourse()
+    {
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Author.Email, DemoAccounts.Author.Password, "/highlights");
+        var mine = page.GetByRole(AriaRole.List, new() { Name = "Courses you may edit" }).GetByRole(AriaRole.Link);
+        await Assertions.Expect(mine).ToHaveCountAsync(3);
+        await mine.First.ClickAsync();
+        await page.GetByText("Highlights enabled for messaging").WaitForAsync();
+        var section = page.GetByRole(AriaRole.Region)
+            .Filter(new() { Has = page.GetByRole(AriaRole.Textbox, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Highlight 1 of") }) }).First;
+        var title = (await section.GetByRole(AriaRole.Heading).TextContentAsync())!.Trim();
+
+        await section.GetByLabel($"Highlight 1 of {title}").FillAsync("Recursion <b>made</b> simple");
+        await Assertions.Expect(section.GetByText("28 / 250 characters")).ToBeVisibleAsync();
+        await section.GetByRole(AriaRole.Button, new() { Name = $"Preview the email of {title}" }).ClickAsync();
+        await Assertions.Expect(section.GetByRole(AriaRole.Status)).ToContainTextAsync("Week 1: \"Welcome to week 1\"");
+        await Assertions.Expect(page.FrameLocator($"iframe[title='Weekly email of {title}']").GetByText("Recursion <b>made</b> simple")).ToBeVisibleAsync();
+        await section.GetByRole(AriaRole.Button, new() { Name = $"Save the highlights of {title}" }).ClickAsync();
+        await Assertions.Expect(section.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var notMine = await db.Courses.Where(c => !db.CourseAssignments.Any(a => a.CourseId == c.Id)).Select(c => c.Id).FirstAsync();
+        await page.OpenAsync($"/highlights/{notMine}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This course is not assigned to you");
+    }
 }

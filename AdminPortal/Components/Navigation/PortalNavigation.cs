@@ -40,6 +40,8 @@ public static class PortalNavigation
                 "The daily nudges, upgrade reminders and course updates: recent runs with their counts; superusers run them now or dry-run them."),
             new("Messages", "/messaging/messages", "drafts", PortalPolicies.ViewOperations,
                 "Every queued and sent message: find a learner's, and see the email as they do."),
+            new("Section highlights", "/highlights", "format_list_bulleted", PortalPolicies.EditHighlights,
+                "The highlights of each section that the weekly course-update emails list, with a preview of each week's email."),
         ]),
         new("Course reset", "restart_alt", []),
         new("Survey reports", "assessment", []),

@@ -1,0 +1,82 @@
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Features.Accounts;
+using AdminPortal.Features.Highlights;
+using AdminPortal.Features.Import;
+using AdminPortal.Features.Sites;
+using AdminPortal.Tests.Support;
+
+namespace AdminPortal.Tests.Features.Highlights;
+
+/// <summary>Who may edit which course's highlights, checked on the server; the rules of a highlight; the weekly preview.</summary>
+public sealed class HighlightsServiceTests : IAsyncLifetime
+{
+    private PortalServices portal = default!;
+    private HighlightsService highlights = default!;
+    private PortalActor author = default!;
+    private int assigned, other;
+
+    public async Task InitializeAsync()
+    {
+        portal = await PortalServices.StartAsync();
+        highlights = portal.Get<HighlightsService>();
+        await portal.Get<SiteService>().SetAsync(new SiteRequest("learn.example.org", null, []), PortalServices.Admin);
+        await portal.Get<ImportService>().ImportAsync(ImportKind.Courses, TestData.ImportFile("courses.csv"), "courses.csv", PortalServices.Admin);
+        await portal.Get<ImportService>().ImportAsync(ImportKind.Sections, TestData.ImportFile("sections.csv"), "sections.csv", PortalServices.Admin);
+        var authorId = await portal.CreateAccountAsync("author@example.org", PortalRoles.CourseAuthor);
+        var courses = portal.Get<CourseAssignmentService>();
+        assigned = (await courses.FindCoursesAsync("6.00x", PortalServices.Admin)).Single().Id;
+        other = (await courses.FindCoursesAsync("CS50", PortalServices.Admin)).Single().Id;
+        await courses.AssignAsync(authorId, assigned, PortalServices.Admin);
+        author = new PortalActor(authorId, "author@example.org", [PortalRoles.CourseAuthor]);
+    }
+
+    public async Task DisposeAsync() => await portal.DisposeAsync();
+
+    [Fact]
+    public async Task AnAuthorEditsTheirCourseButNotAnother()
+    {
+        var course = await highlights.CourseAsync(assigned, author);
+        var saved = await highlights.SaveAsync(assigned, course!.Sections[1].Id, ["Functions", " ", "Scope"], author);
+
+        Assert.Equal(["Functions", "Scope"], saved.Value);
+        Assert.Equal(["course-v1:MITx+6.00x+2026_T1"], (await highlights.EditableCoursesAsync(author)).Select(c => c.Key));
+        await Assert.ThrowsAsync<PortalForbiddenException>(() => highlights.CourseAsync(other, author));
+        await Assert.ThrowsAsync<PortalForbiddenException>(() => highlights.SaveAsync(other, course.Sections[0].Id, ["x"], author));
+        await Assert.ThrowsAsync<PortalForbiddenException>(() => highlights.SetEnabledAsync(other, true, author));
+        var staff = new PortalActor("staff", "staff@example.org", [PortalRoles.Staff]);
+        await Assert.ThrowsAsync<PortalForbiddenException>(() => highlights.CourseAsync(assigned, staff));
+    }
+
+    [Fact]
+    public async Task AHighlightOver250CharactersOrASixthIsRefusedAndNothingChanges()
+    {
+        var section = (await highlights.CourseAsync(assigned, author))!.Sections[0];
+
+        var tooLong = await highlights.SaveAsync(assigned, section.Id, [new string('x', 251)], author);
+        var tooMany = await highlights.SaveAsync(assigned, section.Id, ["1", "2", "3", "4", "5", "6"], author);
+
+        Assert.Equal("Highlight 1: A highlight has at most 250 characters; this one has 251.", Assert.Single(tooLong.Errors).Message);
+        Assert.Equal("A section has at most 5 highlights, not 6.", Assert.Single(tooMany.Errors).Message);
+        Assert.Equal(section.Highlights, (await highlights.CourseAsync(assigned, author))!.Sections[0].Highlights);
+    }
+
+    [Fact]
+    public async Task ThePreviewIsTheWeekOfTheSectionAmongThoseWithHighlights()
+    {
+        var course = (await highlights.CourseAsync(assigned, author))!;
+        var (first, hidden, second) = (course.Sections[0], course.Sections[2], course.Sections[1]);
+
+        var week2 = await highlights.PreviewAsync(course, second.Id, ["<script>alert(1)</script>", "Closures"], author);
+        var withoutFirst = await highlights.PreviewAsync(course with { Sections = [first with { Highlights = [] }, second, hidden] }, second.Id, ["Closures"], author);
+        var ofHidden = await highlights.PreviewAsync(course, hidden.Id, ["Bonus"], author);
+        var empty = await highlights.PreviewAsync(course, first.Id, [], author);
+
+        Assert.Equal((2, "Welcome to week 2"), (week2.Week, week2.Email!.Subject));
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", week2.Email.Html);
+        Assert.DoesNotContain("<script>", week2.Email.Html);
+        Assert.Equal(1, withoutFirst.Week);
+        Assert.Null(ofHidden.Email);
+        Assert.StartsWith("This section is hidden", ofHidden.WhyNone);
+        Assert.StartsWith("Without highlights this section has no weekly email", empty.WhyNone);
+    }
+}
