@@ -206,4 +206,21 @@ public sealed class MessagingRunnerTests : IAsyncLifetime
         Assert.Contains($"X-Portal-Send-Uuid: {message.SendUuid}", eml);
         Assert.Contains("To: learner0@example.org", eml);
     }
+
+    [Fact]
+    public async Task ARunLeftRunningByADeadProcessIsMarkedFailedAtTheNextStart()
+    {
+        var site = new MessageSite(siteId, "learn.example.org", "Learn", ["MITx"], new HashSet<string>());
+        await using (var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            db.MessageRuns.Add(new MessageRun(site, MessageKind.RecurringNudge, WeekOne, Guid.NewGuid(), "schedule", false, null, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        await portal.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<MessageRunRecovery>().Single().StartAsync(CancellationToken.None);
+
+        var run = await QueryAsync(db => db.MessageRuns.SingleAsync());
+        Assert.Equal((MessageRunStatus.Failed, MessageRunRecovery.Interrupted), (run.Status, run.Note));
+        Assert.NotNull(run.FinishedUtc);
+    }
 }

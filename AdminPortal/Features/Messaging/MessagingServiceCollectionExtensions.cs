@@ -30,6 +30,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<MessagingRequestValidator>();
         services.AddSingleton<MessagingBrowser>();
         services.AddSingleton<Highlights.HighlightsService>();
+        services.AddHostedService<MessageRunRecovery>();
         builder.AddPortalJob<RecurringNudgeJob>(RecurringNudgeJob.Name, "0 0 8 * * ?",
             "Recurring nudges: schedules that started 3 and 10 days ago, per site, queued and delivered once.");
         builder.AddPortalJob<UpgradeReminderJob>(UpgradeReminderJob.Name, "0 15 8 * * ?",

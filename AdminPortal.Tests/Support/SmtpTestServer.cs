@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace AdminPortal.Tests.Support;
+
+/// <summary>
+/// A real SMTP server (Debian's python3-aiosmtpd, which the test command installs) on 127.0.0.1, storing what it receives
+/// in a maildir. Started and stopped on demand, by its PID, so a test can have the server down and then up again.
+/// </summary>
+public sealed class SmtpTestServer : IDisposable
+{
+    private readonly string maildir;
+    private Process? process;
+
+    public SmtpTestServer(string folder)
+    {
+        maildir = Path.Combine(folder, "maildir");
+        Port = FreePort();
+    }
+
+    public int Port { get; }
+
+    public IReadOnlyList<string> Received =>
+        Directory.Exists(Path.Combine(maildir, "new")) ? Directory.GetFiles(Path.Combine(maildir, "new")).Select(File.ReadAllText).ToList() : [];
+
+    public async Task StartAsync()
+    {
+        process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
+            ["-m", "aiosmtpd", "-n", "-c", "aiosmtpd.handlers.Mailbox", "-l", $"127.0.0.1:{Port}", maildir])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        }) ?? throw new InvalidOperationException("python3 -m aiosmtpd did not start: is python3-aiosmtpd installed (scripts/test.sh)?");
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"aiosmtpd exited: {await process.StandardError.ReadToEndAsync()}");
+            }
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+        throw new TimeoutException($"aiosmtpd did not listen on port {Port} within 15 s.");
+    }
+
+    public void Stop()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+        process?.Dispose();
+        process = null;
+    }
+
+    public void Dispose() => Stop();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>A clock a test moves by hand.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset now = start;
+
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public void Advance(TimeSpan by) => now += by;
+}
