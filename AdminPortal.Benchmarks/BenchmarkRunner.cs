@@ -45,6 +45,10 @@ public static class BenchmarkRunner
             {
                 await ScheduleBenchmarks.BrowseAsync(folder, 2_000_000);
             }
+            if (which is "all" or "messaging")
+            {
+                await MessagingBenchmarks.DailyRunAsync(folder, 1_000_000);
+            }
             return 0;
         }
         finally
@@ -59,6 +63,7 @@ public static class BenchmarkRunner
         {
             ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(folder, name + ".db")}",
             ["Serilog:WriteTo:Console:Args:restrictedToMinimumLevel"] = "Warning",
+            ["Email:PickupDirectory"] = Path.Combine(folder, name + "-outbox"),
         }, CancellationToken.None);
 
     private const int SearchRuns = 15;

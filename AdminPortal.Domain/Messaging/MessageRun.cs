@@ -52,6 +52,18 @@ public sealed class MessageRun
     public int Failed { get; private set; }
     public string? Note { get; private set; }
 
+    /// <summary>Time spent reading and resolving the bins, rendering and writing the outbox, and delivering.</summary>
+    public long ResolveMs { get; private set; }
+    public long WriteMs { get; private set; }
+    public long DeliverMs { get; private set; }
+
+    public void AddTimes(TimeSpan resolve, TimeSpan write, TimeSpan deliver)
+    {
+        ResolveMs += (long)resolve.TotalMilliseconds;
+        WriteMs += (long)write.TotalMilliseconds;
+        DeliverMs += (long)deliver.TotalMilliseconds;
+    }
+
     /// <summary>One bin done, over every target day of the run.</summary>
     public void AddBin(IReadOnlyCollection<Resolution> resolutions, int queued, int alreadyQueued)
     {

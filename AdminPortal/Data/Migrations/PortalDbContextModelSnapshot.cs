@@ -644,6 +644,9 @@ namespace AdminPortal.Data.Migrations
                     b.Property<int>("Candidates")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DeliverMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("DryRun")
                         .HasColumnType("INTEGER");
 
@@ -671,6 +674,9 @@ namespace AdminPortal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Queued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResolveMs")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("RunDate")
@@ -702,6 +708,9 @@ namespace AdminPortal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Suppressed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WriteMs")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -865,13 +874,13 @@ namespace AdminPortal.Data.Migrations
 
                     b.HasIndex("LearnerId");
 
-                    b.HasIndex("UpgradeDeadlineUtc");
-
                     b.HasIndex("CourseId", "StartUtc");
 
                     b.HasIndex("IsActive", "StartUtc");
 
-                    b.HasIndex("StartUtc", "Experience");
+                    b.HasIndex("UpgradeDeadlineUtc", "LearnerId");
+
+                    b.HasIndex("StartUtc", "Experience", "LearnerId");
 
                     b.ToTable("Schedules", (string)null);
                 });

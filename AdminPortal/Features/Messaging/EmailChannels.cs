@@ -53,30 +53,61 @@ internal static class MailMessages
 
 /// <summary>
 /// Writes each message as <c>{uuid}.eml</c> in a folder: a retry rewrites the same file, so nothing is there twice.
+/// SmtpClient writes each file under a name of its own into a staging folder of this channel's, which then holds that
+/// one file, and it is moved to its uuid. Delivery sends one message at a time per process (see MessageDelivery).
 /// </summary>
-public sealed class PickupDirectoryChannel(IOptions<EmailDeliveryOptions> options, IHostEnvironment environment) : IEmailChannel
+public sealed class PickupDirectoryChannel : IEmailChannel, IDisposable
 {
-    private readonly string folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.PickupDirectory));
+    private readonly string folder;
+    private readonly string staging;
+    private readonly string from;
+    private readonly SmtpClient client;
+
+    public PickupDirectoryChannel(IOptions<EmailDeliveryOptions> options, IHostEnvironment environment)
+    {
+        folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.PickupDirectory));
+        staging = Path.Combine(folder, ".staging", Guid.NewGuid().ToString("N"));
+        from = options.Value.From;
+        client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging };
+    }
 
     public string Describe => $"files in {folder}";
 
-    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        // SmtpClient writes the file under a name of its own; a staging folder per message lets it be renamed to the uuid.
-        var staging = Path.Combine(folder, ".staging", message.Uuid.ToString("N"));
-        Directory.CreateDirectory(staging);
         try
         {
-            using var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging };
-            using var mail = MailMessages.For(message, options.Value.From);
-            await client.SendMailAsync(mail, cancellationToken);
+            Directory.CreateDirectory(staging);
+            using var mail = MailMessages.For(message, from);
+            client.Send(mail);
             File.Move(Directory.EnumerateFiles(staging).Single(), Path.Combine(folder, $"{message.Uuid}.eml"), overwrite: true);
+            return Task.CompletedTask;
         }
         catch (IOException e)
         {
+            ClearStaging();
             throw new SmtpException($"Could not write to {folder}: {e.Message}", e);
         }
-        finally
+        catch
+        {
+            ClearStaging();
+            throw;
+        }
+    }
+
+    /// <summary>A file left by a failed attempt would be taken for the next message's.</summary>
+    private void ClearStaging()
+    {
+        foreach (var file in Directory.Exists(staging) ? Directory.GetFiles(staging) : [])
+        {
+            File.Delete(file);
+        }
+    }
+
+    public void Dispose()
+    {
+        client.Dispose();
+        if (Directory.Exists(staging))
         {
             Directory.Delete(staging, recursive: true);
         }

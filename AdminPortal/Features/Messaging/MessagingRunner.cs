@@ -78,12 +78,15 @@ public sealed class MessagingRunner(
         var resolver = MessageResolver.For(request.Kind);
         for (var bin = 0; bin < MessageTypes.Bins; bin++)
         {
+            var resolving = System.Diagnostics.Stopwatch.StartNew();
             var resolutions = new List<Resolution>();
             foreach (var target in targets)
             {
                 var candidates = await MessageCandidateLoader.ForBinAsync(db, courses, target, bin, cancellationToken);
                 resolutions.Add(resolver.Resolve(target, site, bin, request.RunDate, candidates));
             }
+            var resolved = resolving.Elapsed;
+            var writing = System.Diagnostics.Stopwatch.StartNew();
             var messages = resolutions.SelectMany(r => r.Messages).Select(m => (Message: m, Uuid: Guid.NewGuid())).ToList();
             var emails = await renderer.RenderAsync(messages);
             var rows = messages.Select((m, i) => new OutboxMessage(m.Message.Key(site.Id), run.Id, site, m.Message,
@@ -99,14 +102,17 @@ public sealed class MessagingRunner(
                 run.AddBin(resolutions, queued, rows.Count - queued);
                 await db.SaveChangesAsync(cancellationToken);
             }
+            run.AddTimes(resolved, writing.Elapsed, TimeSpan.Zero);
             progress?.Invoke(run);
         }
         if (!request.DryRun)
         {
             if (deliver)
             {
+                var delivering = System.Diagnostics.Stopwatch.StartNew();
                 var delivered = await delivery.DeliverAsync(site.Id, cancellationToken);
                 run.AddDelivery(delivered.Sent, 0, delivered.Failed);
+                run.AddTimes(TimeSpan.Zero, TimeSpan.Zero, delivering.Elapsed);
             }
             else
             {

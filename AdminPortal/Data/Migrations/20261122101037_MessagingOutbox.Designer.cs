@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AdminPortal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261122094216_MessagingOutbox")]
+    [Migration("20261122101037_MessagingOutbox")]
     partial class MessagingOutbox
     {
         /// <inheritdoc />
@@ -647,6 +647,9 @@ namespace AdminPortal.Data.Migrations
                     b.Property<int>("Candidates")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DeliverMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("DryRun")
                         .HasColumnType("INTEGER");
 
@@ -674,6 +677,9 @@ namespace AdminPortal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Queued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResolveMs")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("RunDate")
@@ -705,6 +711,9 @@ namespace AdminPortal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Suppressed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WriteMs")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -868,13 +877,13 @@ namespace AdminPortal.Data.Migrations
 
                     b.HasIndex("LearnerId");
 
-                    b.HasIndex("UpgradeDeadlineUtc");
-
                     b.HasIndex("CourseId", "StartUtc");
 
                     b.HasIndex("IsActive", "StartUtc");
 
-                    b.HasIndex("StartUtc", "Experience");
+                    b.HasIndex("UpgradeDeadlineUtc", "LearnerId");
+
+                    b.HasIndex("StartUtc", "Experience", "LearnerId");
 
                     b.ToTable("Schedules", (string)null);
                 });

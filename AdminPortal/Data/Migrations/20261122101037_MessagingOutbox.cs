@@ -11,6 +11,14 @@ namespace AdminPortal.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Schedules_StartUtc_Experience",
+                table: "Schedules");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Schedules_UpgradeDeadlineUtc",
+                table: "Schedules");
+
             migrationBuilder.CreateTable(
                 name: "MessageEvents",
                 columns: table => new
@@ -60,7 +68,10 @@ namespace AdminPortal.Data.Migrations
                     Sent = table.Column<int>(type: "INTEGER", nullable: false),
                     NotDelivered = table.Column<int>(type: "INTEGER", nullable: false),
                     Failed = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", nullable: true)
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    ResolveMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    WriteMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeliverMs = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -103,6 +114,16 @@ namespace AdminPortal.Data.Migrations
                 {
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Schedules_StartUtc_Experience_LearnerId",
+                table: "Schedules",
+                columns: new[] { "StartUtc", "Experience", "LearnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Schedules_UpgradeDeadlineUtc_LearnerId",
+                table: "Schedules",
+                columns: new[] { "UpgradeDeadlineUtc", "LearnerId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MessageEvents_Name_AtUtc",
@@ -159,6 +180,24 @@ namespace AdminPortal.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Schedules_StartUtc_Experience_LearnerId",
+                table: "Schedules");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Schedules_UpgradeDeadlineUtc_LearnerId",
+                table: "Schedules");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Schedules_StartUtc_Experience",
+                table: "Schedules",
+                columns: new[] { "StartUtc", "Experience" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Schedules_UpgradeDeadlineUtc",
+                table: "Schedules",
+                column: "UpgradeDeadlineUtc");
         }
     }
 }
