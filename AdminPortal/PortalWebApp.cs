@@ -2,6 +2,7 @@ using AdminPortal.Components;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.Courses;
 using AdminPortal.Features.Enrollments;
+using AdminPortal.Features.Messaging;
 using AdminPortal.Features.SystemStatus;
 using AdminPortal.Hosting;
 
@@ -27,6 +28,7 @@ public static class PortalWebApp
         app.MapPortalAccounts();
         app.MapPortalEnrollments();
         app.MapPortalCourses();
+        app.MapPortalMessaging();
         app.MapPortalUi();
         return app;
     }

@@ -79,6 +79,9 @@ public sealed class OutboxMessage
     public DateTime NextAttemptUtc { get; private set; }
     public DateTime? SentUtc { get; private set; }
 
+    /// <summary>When the learner's mail client first loaded the open pixel; many clients block it, so none proves nothing.</summary>
+    public DateTime? OpenedUtc { get; private set; }
+
     public void MarkSent(DateTime nowUtc)
     {
         State = OutboxState.Sent;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AdminPortal.Cli;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.Jobs;
@@ -35,7 +36,8 @@ public sealed class JobsCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Matches(@"^NAME +SCHEDULE +NEXT RUN +PAUSED$", lines[0]);
         Assert.Matches(@"^database-maintenance +0 30 3 \* \* \? \(UTC\) +\d{4}-\d\d-\d\d 03:30 UTC +yes$", lines[1]);
-        Assert.Matches(@"^test-failing +0 0 0 1 1 \? 2099 \(UTC\) +not scheduled yet +no$", lines[2]);
+        Assert.Contains(lines, line => Regex.IsMatch(line, @"^send-recurring-nudge +0 0 8 \* \* \? \(UTC\) +\d{4}-\d\d-\d\d 08:00 UTC +no$"));
+        Assert.Contains(lines, line => Regex.IsMatch(line, @"^test-failing +0 0 0 1 1 \? 2099 \(UTC\) +not scheduled yet +no$"));
     }
 
     [Fact]
@@ -64,6 +66,6 @@ public sealed class JobsCommandTests : IDisposable
         var (exitCode, _, error) = await RunAsync("jobs", "run", "nightly");
 
         Assert.Equal(2, exitCode);
-        Assert.Equal("error: there is no job named \"nightly\"; the jobs are: database-maintenance, test-failing, test-report, test-slow.", error);
+        Assert.Equal("error: there is no job named \"nightly\"; the jobs are: database-maintenance, send-course-update, send-recurring-nudge, send-upgrade-reminder, test-failing, test-report, test-slow.", error);
     }
 }

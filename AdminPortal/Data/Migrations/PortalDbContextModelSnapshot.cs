@@ -765,6 +765,9 @@ namespace AdminPortal.Data.Migrations
                     b.Property<DateTime>("NextAttemptUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OpenedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PrimaryCourseKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
