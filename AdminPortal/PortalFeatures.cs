@@ -1,6 +1,7 @@
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.ApiKeys;
+using AdminPortal.Features.CourseReset;
 using AdminPortal.Features.Courses;
 using AdminPortal.Features.DatabaseMaintenance;
 using AdminPortal.Features.DemoData;
@@ -29,6 +30,7 @@ public static class PortalFeatures
         builder.AddPortalSites();
         builder.AddPortalSchedules();
         builder.AddPortalMessaging();
+        builder.AddPortalCourseReset();
         builder.AddPortalCourses();
         builder.AddPortalLearners();
         builder.AddPortalEnrollments();

@@ -1,5 +1,6 @@
 using AdminPortal.Components;
 using AdminPortal.Features.Accounts;
+using AdminPortal.Features.CourseReset;
 using AdminPortal.Features.Courses;
 using AdminPortal.Features.Enrollments;
 using AdminPortal.Features.Messaging;
@@ -29,6 +30,7 @@ public static class PortalWebApp
         app.MapPortalEnrollments();
         app.MapPortalCourses();
         app.MapPortalMessaging();
+        app.MapPortalCourseReset();
         app.MapPortalUi();
         return app;
     }

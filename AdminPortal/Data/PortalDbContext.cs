@@ -1,5 +1,6 @@
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.Configuration;
+using AdminPortal.Domain.CourseReset;
 using AdminPortal.Domain.Integration;
 using AdminPortal.Domain.Jobs;
 using AdminPortal.Domain.Learning;
@@ -33,6 +34,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<MessageEvent> MessageEvents => Set<MessageEvent>();
     public DbSet<MessageRun> MessageRuns => Set<MessageRun>();
+    public DbSet<CourseResetOptIn> CourseResetOptIns => Set<CourseResetOptIn>();
+    public DbSet<CourseResetAudit> CourseResetAudits => Set<CourseResetAudit>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     public DbSet<JobRunLogLine> JobRunLogLines => Set<JobRunLogLine>();

@@ -23,6 +23,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<PortalScheduler>();
         services.AddSingleton<JobScheduleSync>();
         services.AddHostedService<JobSchedulerService>();
+        services.AddSingleton<JobTriggers>();
         services.AddSingleton<JobsService>();
         return builder;
     }

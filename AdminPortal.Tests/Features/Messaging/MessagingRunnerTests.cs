@@ -32,7 +32,7 @@ public sealed class MessagingRunnerTests : IAsyncLifetime
 
         public string Describe => "test";
 
-        public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        public Task SendAsync(OutgoingEmail message, CancellationToken cancellationToken) =>
             Crash ? throw new InvalidOperationException("the process died") : Inner!.SendAsync(message, cancellationToken);
     }
 

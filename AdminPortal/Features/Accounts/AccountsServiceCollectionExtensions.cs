@@ -62,6 +62,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<CourseAssignmentService>();
+        services.AddSingleton<ActorEmails>();
         services.AddScoped<SignInService>();
         services.AddStartupStep<AccountsStartupStep>();
         return builder;

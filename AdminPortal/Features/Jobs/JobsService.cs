@@ -1,5 +1,6 @@
 using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
+using AdminPortal.Features.Accounts;
 using AdminPortal.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
@@ -10,6 +11,8 @@ namespace AdminPortal.Features.Jobs;
 public sealed class JobsService(
     PortalScheduler portalScheduler,
     JobCatalog catalog,
+    JobTriggers triggers,
+    ActorEmails actorEmails,
     IDbContextFactory<PortalDbContext> contexts,
     ILogger<JobsService> logger)
 {
@@ -63,16 +66,8 @@ public sealed class JobsService(
     {
         actor.Demand(PortalPolicies.ManagePortal);
         var job = Find(name);
-        var startedBy = await EmailOfAsync(actor, cancellationToken);
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity(JobKeys.RunNow(job.Name))
-            .ForJob(JobKeys.Job(job.Name))
-            .UsingJobData(JobKeys.StartedByEmail, startedBy)
-            .StartNow()
-            .WithSimpleSchedule(once => once.WithMisfireHandlingInstructionFireNow())
-            .Build();
-        var scheduler = await portalScheduler.GetAsync(cancellationToken);
-        await scheduler.ScheduleJob(trigger, cancellationToken);
+        var startedBy = await actorEmails.OfAsync(actor, cancellationToken);
+        await triggers.RunNowAsync(job.Name, startedBy, cancellationToken);
         logger.LogInformation("{Actor} asked to run job {Job} now", startedBy, job.Name);
     }
 
@@ -88,12 +83,4 @@ public sealed class JobsService(
 
     private ScheduledJob Find(string name) =>
         catalog.Find(name) ?? throw new InvalidOperationException($"There is no job named \"{name}\".");
-
-    /// <summary>Runs name the person's account by email; the system account (tests, tools) by its name.</summary>
-    private async Task<string> EmailOfAsync(PortalActor actor, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var email = await db.Users.Where(u => u.Id == actor.Id).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
-        return email ?? actor.Name;
-    }
 }

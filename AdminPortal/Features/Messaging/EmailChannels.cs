@@ -27,21 +27,28 @@ public sealed class EmailDeliveryOptions
     }
 }
 
+/// <summary>One email as a channel sends it: the messaging jobs' outbox rows and the course reset's notice alike.</summary>
+public sealed record OutgoingEmail(string Recipient, string Subject, string Html, string Text, string MessageName, Guid Uuid, Guid SendUuid)
+{
+    public static OutgoingEmail From(OutboxMessage message) =>
+        new(message.Recipient, message.Subject, message.HtmlBody, message.TextBody, message.MessageName, message.Uuid, message.SendUuid);
+}
+
 /// <summary>Where a message goes. Throws <see cref="SmtpException"/> for a failed attempt.</summary>
 public interface IEmailChannel
 {
     string Describe { get; }
 
-    Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
+    Task SendAsync(OutgoingEmail message, CancellationToken cancellationToken);
 }
 
 internal static class MailMessages
 {
-    public static MailMessage For(OutboxMessage message, string from)
+    public static MailMessage For(OutgoingEmail message, string from)
     {
         var mail = new MailMessage(from, message.Recipient) { Subject = message.Subject, SubjectEncoding = Encoding.UTF8 };
-        mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.TextBody, Encoding.UTF8, "text/plain"));
-        mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, Encoding.UTF8, "text/html"));
+        mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.Text, Encoding.UTF8, "text/plain"));
+        mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.Html, Encoding.UTF8, "text/html"));
         mail.Headers.Add("X-Portal-Message", message.MessageName);
         mail.Headers.Add("X-Portal-Message-Uuid", message.Uuid.ToString());
         mail.Headers.Add("X-Portal-Send-Uuid", message.SendUuid.ToString());
@@ -54,7 +61,7 @@ internal static class MailMessages
 /// <summary>
 /// Writes each message as <c>{uuid}.eml</c> in a folder: a retry rewrites the same file, so nothing is there twice.
 /// SmtpClient writes each file under a name of its own into a staging folder of this channel's, which then holds that
-/// one file, and it is moved to its uuid. Delivery sends one message at a time per process (see MessageDelivery).
+/// one file, and it is moved to its uuid; so the channel writes one message at a time.
 /// </summary>
 public sealed class PickupDirectoryChannel : IEmailChannel, IDisposable
 {
@@ -62,6 +69,7 @@ public sealed class PickupDirectoryChannel : IEmailChannel, IDisposable
     private readonly string staging;
     private readonly string from;
     private readonly SmtpClient client;
+    private readonly Lock writing = new();
 
     public PickupDirectoryChannel(IOptions<EmailDeliveryOptions> options, IHostEnvironment environment)
     {
@@ -73,25 +81,28 @@ public sealed class PickupDirectoryChannel : IEmailChannel, IDisposable
 
     public string Describe => $"files in {folder}";
 
-    public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public Task SendAsync(OutgoingEmail message, CancellationToken cancellationToken)
     {
-        try
+        lock (writing)
         {
-            Directory.CreateDirectory(staging);
-            using var mail = MailMessages.For(message, from);
-            client.Send(mail);
-            File.Move(Directory.EnumerateFiles(staging).Single(), Path.Combine(folder, $"{message.Uuid}.eml"), overwrite: true);
-            return Task.CompletedTask;
-        }
-        catch (IOException e)
-        {
-            ClearStaging();
-            throw new SmtpException($"Could not write to {folder}: {e.Message}", e);
-        }
-        catch
-        {
-            ClearStaging();
-            throw;
+            try
+            {
+                Directory.CreateDirectory(staging);
+                using var mail = MailMessages.For(message, from);
+                client.Send(mail);
+                File.Move(Directory.EnumerateFiles(staging).Single(), Path.Combine(folder, $"{message.Uuid}.eml"), overwrite: true);
+                return Task.CompletedTask;
+            }
+            catch (IOException e)
+            {
+                ClearStaging();
+                throw new SmtpException($"Could not write to {folder}: {e.Message}", e);
+            }
+            catch
+            {
+                ClearStaging();
+                throw;
+            }
         }
     }
 
@@ -119,7 +130,7 @@ public sealed class SmtpChannel(IOptions<EmailDeliveryOptions> options) : IEmail
 {
     public string Describe => $"SMTP {options.Value.Smtp.Host}:{options.Value.Smtp.Port}";
 
-    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(OutgoingEmail message, CancellationToken cancellationToken)
     {
         var smtp = options.Value.Smtp;
         using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl, Timeout = smtp.TimeoutSeconds * 1000 };

@@ -41,7 +41,7 @@ public sealed class MessageDelivery(IDbContextFactory<PortalDbContext> contexts,
                 {
                     try
                     {
-                        await channel.SendAsync(message, cancellationToken);
+                        await channel.SendAsync(OutgoingEmail.From(message), cancellationToken);
                         delivered.Add(message.Id);
                     }
                     catch (SmtpException e)

@@ -33,6 +33,15 @@ public sealed class EmailRenderer(IServiceScopeFactory scopes, ILoggerFactory lo
         });
     }
 
+    /// <summary>One email of another feature (the course reset's notice) from its own template.</summary>
+    public async Task<string> RenderHtmlAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
+    }
+
     private static Type TemplateOf(MessageKind kind) => kind switch
     {
         MessageKind.RecurringNudge => typeof(RecurringNudgeEmail),

@@ -1,0 +1,75 @@
+using AdminPortal.Api;
+using AdminPortal.Data;
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.CourseReset;
+using AdminPortal.Domain.Learning;
+using AdminPortal.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.CourseReset;
+
+public sealed record OptInRow(int Id, int CourseId, string CourseKey, string CourseName, bool IsActive, string CreatedBy, DateTime CreatedUtc, DateTime ModifiedUtc);
+
+/// <summary>Which courses support may reset: superusers add a course once, then switch it on and off.</summary>
+public sealed class CourseResetOptInService(
+    IDbContextFactory<PortalDbContext> contexts, ActorEmails actorEmails, TimeProvider clock, ILogger<CourseResetOptInService> logger)
+{
+    public async Task<IReadOnlyList<OptInRow>> ListAsync(PortalActor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Demand(PortalPolicies.ManagePortal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Rows(db, db.CourseResetOptIns).ToListAsync(cancellationToken);
+    }
+
+    public async Task<ServiceResult<OptInRow>> AddAsync(string? courseKey, PortalActor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Demand(PortalPolicies.ManagePortal);
+        if (string.IsNullOrWhiteSpace(courseKey))
+        {
+            return new ServiceError(ErrorKind.Invalid, "course", "Enter a course key such as course-v1:MITx+6.00x+2026_T1.");
+        }
+        if (!CourseKey.TryParse(courseKey.Trim(), out var key, out var error))
+        {
+            return new ServiceError(ErrorKind.Invalid, "course", $"'{courseKey.Trim()}' is not a course key: {error}");
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var text = key.ToString();
+        var courseId = await db.Courses.Where(c => c.Key == text).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
+        if (courseId is null)
+        {
+            return new ServiceError(ErrorKind.NotFound, "course", $"No course has the key {text}: import or publish it first.");
+        }
+        if (await db.CourseResetOptIns.AnyAsync(o => o.CourseId == courseId, cancellationToken))
+        {
+            return new ServiceError(ErrorKind.Conflict, "course", $"{text} is already opted in; switch it on or off in the list.");
+        }
+        var optIn = new CourseResetOptIn(courseId.Value, await actorEmails.OfAsync(actor, cancellationToken), clock.GetUtcNow().UtcDateTime);
+        db.CourseResetOptIns.Add(optIn);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("{Actor} opted course {Course} in to course reset", optIn.CreatedBy, text);
+        return await Rows(db, db.CourseResetOptIns.Where(o => o.Id == optIn.Id)).SingleAsync(cancellationToken);
+    }
+
+    public async Task<ServiceResult<OptInRow>> SetActiveAsync(int id, bool active, PortalActor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Demand(PortalPolicies.ManagePortal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var optIn = await db.CourseResetOptIns.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (optIn is null)
+        {
+            return new ServiceError(ErrorKind.NotFound, "id", "This opt-in no longer exists: reload the page.");
+        }
+        if (optIn.SetActive(active, clock.GetUtcNow().UtcDateTime))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("{Actor} {Change} course reset for course {CourseId}", actor.Name, active ? "activated" : "deactivated", optIn.CourseId);
+        }
+        return await Rows(db, db.CourseResetOptIns.Where(o => o.Id == id)).SingleAsync(cancellationToken);
+    }
+
+    private static IQueryable<OptInRow> Rows(PortalDbContext db, IQueryable<CourseResetOptIn> optIns) =>
+        from o in optIns.AsNoTracking()
+        join c in db.Courses.IgnoreAutoIncludes() on o.CourseId equals c.Id
+        orderby c.Key
+        select new OptInRow(o.Id, c.Id, c.Key, c.DisplayName, o.IsActive, o.CreatedBy, o.CreatedUtc, o.ModifiedUtc);
+}

@@ -1,0 +1,46 @@
+using AdminPortal.Api;
+using AdminPortal.Domain.CourseReset;
+using AdminPortal.Domain.Learning;
+using FluentValidation;
+
+namespace AdminPortal.Features.CourseReset;
+
+/// <summary>A reset as the page and the API ask for it: the course's key and the reason (the API calls it comment).</summary>
+public sealed record ResetRequest(string? CourseId, string? Comment);
+
+/// <summary>The checks on a reset request, the same for the reset tab and the HTTP API.</summary>
+public sealed class ResetRequestValidator : AbstractValidator<ResetRequest>
+{
+    public const string MissingCourse = "Must specify course id";
+
+    public ResetRequestValidator()
+    {
+        RuleFor(r => r.CourseId).NotEmpty().WithMessage(MissingCourse)
+            .DependentRules(() => RuleFor(r => r.CourseId).Satisfies(CourseKey.Parse));
+        RuleFor(r => r.Comment).Satisfies(CourseResetRules.ValidReason);
+    }
+}
+
+public sealed record ResetLearner(int Id, string Username, string Email, string Name);
+
+/// <summary>A row of the reset tab (and of the API's answer): one active enrollment in an actively opted-in course.</summary>
+public sealed record ResetRow(
+    int CourseId, string CourseKey, string DisplayName, ResetFacts Facts, CourseResetAudit? LatestAudit, ResetEligibility Eligibility)
+{
+    public bool CanReset => Eligibility.CanReset;
+
+    public string Status => Eligibility.Status;
+
+    /// <summary>The same row once its latest reset changed (the live status): nothing but the audit is read again.</summary>
+    public ResetRow With(CourseResetAudit? latest, DateTime nowUtc) =>
+        this with { LatestAudit = latest, Eligibility = CourseResetRules.Evaluate(Facts, latest, nowUtc) };
+}
+
+/// <param name="Learner">Null when nobody has that username or email.</param>
+public sealed record ResetLookup(string Query, ResetLearner? Learner, IReadOnlyList<ResetRow> Rows);
+
+/// <summary>The API's row: <c>{course_id, display_name, can_reset, status, comment}</c>.</summary>
+public sealed record ResetApiRow(string CourseId, string DisplayName, bool CanReset, string Status, string Comment)
+{
+    public static ResetApiRow From(ResetRow row) => new(row.CourseKey, row.DisplayName, row.CanReset, row.Status, row.LatestAudit?.Reason ?? "");
+}

@@ -1,0 +1,24 @@
+using AdminPortal.Jobs;
+
+namespace AdminPortal.Features.CourseReset;
+
+public static class CourseResetServiceCollectionExtensions
+{
+    /// <summary>Opt-ins, the reset tab's service and live status, the support API's policy, the reset job and its recovery at start.</summary>
+    public static WebApplicationBuilder AddPortalCourseReset(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<ResetRequestValidator>();
+        services.AddSingleton<CourseResetOptInService>();
+        services.AddSingleton<CourseResetService>();
+        services.AddSingleton<CourseResetHistory>();
+        services.AddSingleton<CourseResetWatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<CourseResetWatcher>());
+        // Before the jobs host: a reset left in progress is marked failed before the scheduler can start the job.
+        services.AddHostedService<CourseResetRecovery>();
+        services.AddSupportApiPolicy();
+        builder.AddPortalJob<CourseResetJob>(CourseResetJob.Name, "0 0 * * * ?",
+            "Resets the courses support asked for: each reset starts it at once; this hourly run picks up any left waiting.");
+        return builder;
+    }
+}
