@@ -49,6 +49,10 @@ public static class BenchmarkRunner
             {
                 await MessagingBenchmarks.DailyRunAsync(folder, 1_000_000);
             }
+            if (which is "all" or "course-reset")
+            {
+                await CourseResetBenchmarks.ResetAsync(folder, 20_000);
+            }
             return 0;
         }
         finally

@@ -35,7 +35,7 @@ public sealed class JobsCommandTests : IDisposable
         var lines = output.Split('\n');
         Assert.Equal(0, exitCode);
         Assert.Matches(@"^NAME +SCHEDULE +NEXT RUN +PAUSED$", lines[0]);
-        Assert.Matches(@"^database-maintenance +0 30 3 \* \* \? \(UTC\) +\d{4}-\d\d-\d\d 03:30 UTC +yes$", lines[1]);
+        Assert.Contains(lines, line => Regex.IsMatch(line, @"^database-maintenance +0 30 3 \* \* \? \(UTC\) +\d{4}-\d\d-\d\d 03:30 UTC +yes$"));
         Assert.Contains(lines, line => Regex.IsMatch(line, @"^send-recurring-nudge +0 0 8 \* \* \? \(UTC\) +\d{4}-\d\d-\d\d 08:00 UTC +no$"));
         Assert.Contains(lines, line => Regex.IsMatch(line, @"^test-failing +0 0 0 1 1 \? 2099 \(UTC\) +not scheduled yet +no$"));
     }
@@ -66,6 +66,6 @@ public sealed class JobsCommandTests : IDisposable
         var (exitCode, _, error) = await RunAsync("jobs", "run", "nightly");
 
         Assert.Equal(2, exitCode);
-        Assert.Equal("error: there is no job named \"nightly\"; the jobs are: database-maintenance, send-course-update, send-recurring-nudge, send-upgrade-reminder, test-failing, test-report, test-slow.", error);
+        Assert.Equal("error: there is no job named \"nightly\"; the jobs are: course-reset, database-maintenance, send-course-update, send-recurring-nudge, send-upgrade-reminder, test-failing, test-report, test-slow.", error);
     }
 }

@@ -1,5 +1,6 @@
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Features.ApiKeys;
+using AdminPortal.Features.CourseReset;
 using AdminPortal.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
@@ -20,11 +21,14 @@ public sealed class EndpointGuardTests
 
         Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/account/logout");
         Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/api/courses/{key}");
+        Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/api/support/course-reset/{usernameOrEmail}"
+            && e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == CourseResetEndpoints.Policy));
         foreach (var endpoint in endpoints.Where(e => !IsCircuitHub(e)))
         {
             var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
-            Assert.True(anonymous || (policies.Count > 0 && policies.All(p => PortalPolicies.Find(p) is not null || ApiPolicies.All.ContainsKey(p!))),
+            Assert.True(anonymous || (policies.Count > 0 && policies.All(p =>
+                    PortalPolicies.Find(p) is not null || ApiPolicies.All.ContainsKey(p!) || p == CourseResetEndpoints.Policy)),
                 $"{endpoint.RoutePattern.RawText} has neither [AllowAnonymous] nor a portal or API policy");
         }
     }

@@ -5,9 +5,18 @@ namespace AdminPortal.Jobs;
 /// <summary>Starts a registered job at once, recorded as started by a person: "Run now" and features that hand work to a job.</summary>
 public sealed class JobTriggers(PortalScheduler portalScheduler, JobCatalog catalog)
 {
-    public async Task RunNowAsync(string jobName, string startedBy, CancellationToken cancellationToken = default)
+    /// <returns>
+    /// False when this process does not run the scheduler (the command line): its job store may not even know the job
+    /// yet, and the web server's own runs pick the work up.
+    /// </returns>
+    public async Task<bool> RunNowAsync(string jobName, string startedBy, CancellationToken cancellationToken = default)
     {
         var job = catalog.Find(jobName) ?? throw new InvalidOperationException($"There is no job named \"{jobName}\".");
+        var scheduler = await portalScheduler.GetAsync(cancellationToken);
+        if (!scheduler.IsStarted)
+        {
+            return false;
+        }
         var trigger = TriggerBuilder.Create()
             .WithIdentity(JobKeys.RunNow(job.Name))
             .ForJob(JobKeys.Job(job.Name))
@@ -15,7 +24,7 @@ public sealed class JobTriggers(PortalScheduler portalScheduler, JobCatalog cata
             .StartNow()
             .WithSimpleSchedule(once => once.WithMisfireHandlingInstructionFireNow())
             .Build();
-        var scheduler = await portalScheduler.GetAsync(cancellationToken);
         await scheduler.ScheduleJob(trigger, cancellationToken);
+        return true;
     }
 }

@@ -24,7 +24,8 @@ public sealed class PortalNavigationTests
             MenuOf(PortalRoles.Staff));
 
     [Fact]
-    public void SupportSeesNoAreaYet() => Assert.Empty(MenuOf(PortalRoles.Support));
+    public void SupportSeesOnlyTheCourseReset() =>
+        Assert.Equal(["Course reset/Reset a course", "Course reset/Reset history"], MenuOf(PortalRoles.Support));
 
     [Fact]
     public void CourseAuthorsSeeOnlyTheHighlights() => Assert.Equal(["Messaging/Section highlights"], MenuOf(PortalRoles.CourseAuthor));

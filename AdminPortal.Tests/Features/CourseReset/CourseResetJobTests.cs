@@ -111,6 +111,38 @@ public sealed class CourseResetJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALearnerWhoPassedSinceTheResetWasAskedForKeepsTheirProgress()
+    {
+        await AskAsync("bob");
+        await ExecuteAsync("UPDATE CourseGrades SET PassedAtUtc = '2026-06-01 11:00:00' WHERE LearnerId = (SELECT Id FROM Learners WHERE Username = 'bob')");
+
+        var run = await RunJobAsync();
+
+        Assert.Equal(JobRunStatus.Failed, run.Status);
+        Assert.Equal((30, 1, 30), await ProgressAsync(portal.Services, "bob", Running));
+        var audit = Assert.Single(await AuditsAsync(portal.Services));
+        Assert.Equal((CourseResetStatus.Failed, "No longer eligible since it was asked for: Learner Has Passing Grade."), (audit.Status, audit.Error));
+    }
+
+    [Fact]
+    public async Task AResetMarkedFailedWhileItRunsRollsBackItsDeletions()
+    {
+        await AskAsync("bob");
+        // Stands for a superuser's "mark failed" landing between the job's first delete and its "complete".
+        await ExecuteAsync("""
+            CREATE TRIGGER mark_failed_meanwhile AFTER DELETE ON BlockStates
+            BEGIN UPDATE CourseResetAudits SET Status = 'Failed' WHERE Status = 'InProgress'; END;
+            """);
+
+        var run = await RunJobAsync();
+
+        Assert.Equal(JobRunStatus.Failed, run.Status);
+        Assert.Equal((30, 1, 30), await ProgressAsync(portal.Services, "bob", Running));
+        var audit = Assert.Single(await AuditsAsync(portal.Services));
+        Assert.Equal((CourseResetStatus.Failed, "marked failed while it ran; nothing was deleted", null), (audit.Status, audit.Error, audit.CompletedUtc));
+    }
+
+    [Fact]
     public async Task AnEmailThatFailsIsRecordedAndTheResetStands()
     {
         await AskAsync("bob");

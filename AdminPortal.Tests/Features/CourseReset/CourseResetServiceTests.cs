@@ -1,8 +1,11 @@
 using AdminPortal.Api;
+using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.CourseReset;
+using AdminPortal.Domain.Learning;
 using AdminPortal.Features.CourseReset;
 using AdminPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AdminPortal.Tests.Support.CourseResetWorld;
 
@@ -38,6 +41,20 @@ public sealed class CourseResetServiceTests : IAsyncLifetime
         Assert.Equal([(Ended, "Course Ended", false), (Future, "Course Not Started", false), (Running, "Available", true), (Second, "Learner Has Passing Grade", false)],
             lookup.Rows.Select(r => (r.CourseKey, r.Status, r.CanReset)));
         Assert.Empty((await Resets.FindAsync("cy", Support)).Rows);
+    }
+
+    [Fact]
+    public async Task AUsernameThatLooksLikeAnotherLearnersEmailFindsItsOwner()
+    {
+        await using (var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            db.Learners.Add(new Learner("bob@example.org", "robert@example.org", "Robert", Now.UtcDateTime));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal("bob@example.org", (await Resets.FindAsync("bob@example.org", Support)).Learner?.Username);
+        Assert.Equal("bob", (await Resets.FindAsync("bob", Support)).Learner?.Username);
+        Assert.Equal("Learner is not enrolled in course", Assert.Single((await ResetAsync("bob@example.org", Running)).Errors).Message);
     }
 
     [Fact]

@@ -66,9 +66,11 @@ public sealed class ApiKeyAuthentication(
         WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized",
             $"Send a valid, unrevoked API key in the {Header} header; a superuser creates keys on the API keys page.");
 
+    // An endpoint that also takes a portal account's cookie (the support API) refuses accounts through here too.
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden",
-            $"This API key's scope is {Context.User.FindFirstValue(ScopeClaim)?.ToLowerInvariant()}; this endpoint needs another scope.");
+        WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", Context.User.FindFirstValue(ScopeClaim) is { } scope
+            ? $"This API key's scope is {scope.ToLowerInvariant()}; this endpoint needs another scope."
+            : "Your account's roles may not call this endpoint.");
 
     private Task WriteProblemAsync(int status, string title, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: detail,

@@ -58,35 +58,71 @@ public sealed class CourseResetJob(
             // A superuser marked it failed a moment ago: it is not this run's any more.
             return new Outcome("skipped", $"Reset {auditId} was no longer enqueued; left as it is.");
         }
-        var learner = await db.Learners.Where(l => l.Id == audit.LearnerId).Select(l => new { l.Email, l.Name, l.Username }).SingleAsync(cancellationToken);
-        var course = await db.Courses.IgnoreAutoIncludes().Where(c => c.Id == audit.CourseId).Select(c => new { c.Key, c.DisplayName }).SingleAsync(cancellationToken);
-        int deleted;
+        var (target, deleted, error) = await DeleteProgressAsync(db, audit, cancellationToken);
+        if (error is not null)
+        {
+            logger.LogError(error, "Reset {AuditId} of course {CourseId} for learner {LearnerId} failed; nothing was deleted", auditId, audit.CourseId, audit.LearnerId);
+            await MarkFailedAsync(auditId, error is DbUpdateConcurrencyException ? "marked failed while it ran; nothing was deleted" : error.Message);
+            return new Outcome("failed", $"Reset {auditId} of {target?.CourseKey ?? $"course {audit.CourseId}"} for {target?.Username ?? $"learner {audit.LearnerId}"} " +
+                $"failed, nothing deleted: {error.Message}");
+        }
+        await EmailAsync(auditId, target!, cancellationToken);
+        return new Outcome("completed", $"Reset {auditId}: {target!.CourseKey} for {target.Username}, {deleted} progress row(s) deleted.");
+    }
+
+    private sealed record ResetTarget(string Username, string Email, string LearnerName, string CourseKey, string CourseName);
+
+    /// <summary>
+    /// The deletions and "complete" commit together. Eligibility is checked again inside the transaction (the learner may
+    /// have passed, or the course ended, since the reset was asked for), and the status check on saving makes a reset
+    /// marked failed meanwhile roll back.
+    /// </summary>
+    private async Task<(ResetTarget? Target, int Deleted, Exception? Error)> DeleteProgressAsync(
+        PortalDbContext db, CourseResetAudit audit, CancellationToken cancellationToken)
+    {
+        var (learnerId, courseId) = (audit.LearnerId, audit.CourseId);
+        ResetTarget? target = null;
         try
         {
-            deleted = await DeleteProgressAsync(db, audit, cancellationToken);
+            target = await (from l in db.Learners
+                            from c in db.Courses.IgnoreAutoIncludes()
+                            where l.Id == learnerId && c.Id == courseId
+                            select new ResetTarget(l.Username, l.Email, l.Name == "" ? l.Username : l.Name, c.Key, c.DisplayName)).SingleAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await EnsureStillEligibleAsync(db, learnerId, courseId, cancellationToken);
+            var deleted = await db.BlockStates.Where(b => b.LearnerId == learnerId && b.CourseId == courseId).ExecuteDeleteAsync(cancellationToken);
+            deleted += await db.CourseGrades.Where(g => g.LearnerId == learnerId && g.CourseId == courseId).ExecuteDeleteAsync(cancellationToken);
+            deleted += await db.BlockCompletions.Where(b => b.LearnerId == learnerId && b.CourseId == courseId).ExecuteDeleteAsync(cancellationToken);
+            audit.Complete(clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (target, deleted, null);
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Reset {AuditId} of {Course} for learner {LearnerId} failed; nothing was deleted", auditId, course.Key, audit.LearnerId);
-            await MarkFailedAsync(auditId, e is DbUpdateConcurrencyException ? "marked failed while it ran; nothing was deleted" : e.Message);
-            return new Outcome("failed", $"Reset {auditId} of {course.Key} for {learner.Username} failed, nothing deleted: {e.Message}");
+            // Not committed: the transaction rolled back with its disposal, so the learner's data is as it was.
+            return (target, 0, e);
         }
-        await EmailAsync(auditId, learner.Email, string.IsNullOrWhiteSpace(learner.Name) ? learner.Username : learner.Name, course.Key, course.DisplayName, cancellationToken);
-        return new Outcome("completed", $"Reset {auditId}: {course.Key} for {learner.Username}, {deleted} progress row(s) deleted.");
     }
 
-    /// <summary>The deletions and "complete" commit together; the status check makes a reset marked failed meanwhile roll back.</summary>
-    private async Task<int> DeleteProgressAsync(PortalDbContext db, CourseResetAudit audit, CancellationToken cancellationToken)
+    private async Task EnsureStillEligibleAsync(PortalDbContext db, int learnerId, int courseId, CancellationToken cancellationToken)
     {
-        var (learnerId, courseId) = (audit.LearnerId, audit.CourseId);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var deleted = await db.BlockStates.Where(b => b.LearnerId == learnerId && b.CourseId == courseId).ExecuteDeleteAsync(cancellationToken);
-        deleted += await db.CourseGrades.Where(g => g.LearnerId == learnerId && g.CourseId == courseId).ExecuteDeleteAsync(cancellationToken);
-        deleted += await db.BlockCompletions.Where(b => b.LearnerId == learnerId && b.CourseId == courseId).ExecuteDeleteAsync(cancellationToken);
-        audit.Complete(clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return deleted;
+        var facts = await db.Courses.IgnoreAutoIncludes().Where(c => c.Id == courseId).Select(c => new
+        {
+            c.StartUtc,
+            c.EndUtc,
+            Enrolled = db.Enrollments.Any(e => e.LearnerId == learnerId && e.CourseId == courseId && e.IsActive),
+            OptedIn = db.CourseResetOptIns.Any(o => o.CourseId == courseId && o.IsActive),
+            Passing = db.CourseGrades.Any(g => g.LearnerId == learnerId && g.CourseId == courseId && g.PassedAtUtc != null),
+        }).SingleAsync(cancellationToken);
+        var eligibility = CourseResetRules.Evaluate(new ResetFacts(facts.StartUtc, facts.EndUtc, facts.Passing), null, clock.GetUtcNow().UtcDateTime);
+        var reason = !facts.Enrolled ? "the learner is no longer enrolled"
+            : !facts.OptedIn ? "the course is no longer opted in"
+            : eligibility.CanReset ? null : eligibility.Status;
+        if (reason is not null)
+        {
+            throw new InvalidOperationException($"No longer eligible since it was asked for: {reason}.");
+        }
     }
 
     // Recorded whatever the token says: the reset's outcome must not be lost with a stopping portal.
@@ -101,13 +137,13 @@ public sealed class CourseResetJob(
         }
     }
 
-    private async Task EmailAsync(long auditId, string email, string learnerName, string courseKey, string courseName, CancellationToken cancellationToken)
+    private async Task EmailAsync(long auditId, ResetTarget target, CancellationToken cancellationToken)
     {
         string? error = null;
         try
         {
-            var notice = CourseResetNotice.For(renderer.Options, learnerName, courseKey, courseName);
-            await channel.SendAsync(await notice.RenderAsync(renderer, email), cancellationToken);
+            var notice = CourseResetNotice.For(renderer.Options, target.LearnerName, target.CourseKey, target.CourseName);
+            await channel.SendAsync(await notice.RenderAsync(renderer, target.Email), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

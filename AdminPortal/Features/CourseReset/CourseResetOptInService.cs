@@ -4,6 +4,7 @@ using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.CourseReset;
 using AdminPortal.Domain.Learning;
 using AdminPortal.Features.Accounts;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.CourseReset;
@@ -45,7 +46,14 @@ public sealed class CourseResetOptInService(
         }
         var optIn = new CourseResetOptIn(courseId.Value, await actorEmails.OfAsync(actor, cancellationToken), clock.GetUtcNow().UtcDateTime);
         db.CourseResetOptIns.Add(optIn);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 })
+        {
+            return new ServiceError(ErrorKind.Conflict, "course", $"{text} was opted in a moment ago by someone else; reload the list.");
+        }
         logger.LogInformation("{Actor} opted course {Course} in to course reset", optIn.CreatedBy, text);
         return await Rows(db, db.CourseResetOptIns.Where(o => o.Id == optIn.Id)).SingleAsync(cancellationToken);
     }

@@ -19,13 +19,16 @@ public sealed class CourseResetRecovery(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stuck = await db.CourseResetAudits.Where(a => a.Status == CourseResetStatus.InProgress).ToListAsync(cancellationToken);
-        foreach (var audit in stuck)
+        var now = clock.GetUtcNow().UtcDateTime;
+        // One conditional update: a `jobs run course-reset` finishing at this moment keeps its outcome.
+        var stuck = db.CourseResetAudits.Where(a => a.Status == CourseResetStatus.InProgress);
+        var ids = await stuck.Select(a => a.Id).ToListAsync(cancellationToken);
+        var failed = await stuck.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(u => u
+            .SetProperty(a => a.Status, CourseResetStatus.Failed).SetProperty(a => a.Error, Interrupted).SetProperty(a => a.ModifiedUtc, now), cancellationToken);
+        if (failed > 0)
         {
-            audit.Fail(Interrupted, clock.GetUtcNow().UtcDateTime);
-            logger.LogWarning("Reset {AuditId} of course {CourseId} for learner {LearnerId} was interrupted; marked failed", audit.Id, audit.CourseId, audit.LearnerId);
+            logger.LogWarning("{Count} reset(s) were interrupted by the last stop ({Ids}): marked failed, nothing was deleted", failed, string.Join(", ", ids));
         }
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task StartedAsync(CancellationToken cancellationToken)

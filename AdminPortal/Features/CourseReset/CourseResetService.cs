@@ -99,7 +99,10 @@ public sealed class CourseResetService(
     {
         try
         {
-            await triggers.RunNowAsync(CourseResetJob.Name, requestedBy, CancellationToken.None);
+            if (!await triggers.RunNowAsync(CourseResetJob.Name, requestedBy, CancellationToken.None))
+            {
+                logger.LogInformation("Reset {AuditId} waits for the web server: this process does not run jobs", auditId);
+            }
         }
         catch (Exception e)
         {
@@ -107,10 +110,14 @@ public sealed class CourseResetService(
         }
     }
 
+    /// <summary>
+    /// The learner with that username, else the one with that email: a username may look like another learner's email,
+    /// and the exact username always wins, so the page (which resets by username) resets the learner it shows.
+    /// </summary>
     private static Task<ResetLearner?> FindLearnerAsync(PortalDbContext db, string query, CancellationToken cancellationToken) =>
         query.Length == 0
             ? Task.FromResult<ResetLearner?>(null)
-            : db.Learners.AsNoTracking().Where(l => l.Username == query || l.Email == query)
+            : db.Learners.AsNoTracking().Where(l => l.Username == query || l.Email == query).OrderBy(l => l.Username == query ? 0 : 1)
                 .Select(l => new ResetLearner(l.Id, l.Username, l.Email, l.Name)).FirstOrDefaultAsync(cancellationToken);
 
     private async Task<IReadOnlyList<ResetRow>> RowsAsync(PortalDbContext db, int learnerId, string? courseKey, CancellationToken cancellationToken)

@@ -63,8 +63,11 @@ public sealed class CourseResetWatcher(IDbContextFactory<PortalDbContext> contex
             var now = latest.ToDictionary(p => p.Key, p => (p.Value.Id, p.Value.Status, p.Value.ModifiedUtc));
             var changed = now.Where(p => !seen.TryGetValue(p.Key, out var before) || before != p.Value).Select(p => p.Key.LearnerId).ToHashSet();
             seen = now;
-            foreach (var subscription in subscriptions.Values.Where(s => changed.Contains(s.LearnerId)))
+            // A tab that started watching since the last round gets the current state once: a change between its own read
+            // and its Watch call would otherwise wait for the next change.
+            foreach (var subscription in subscriptions.Values.Where(s => changed.Contains(s.LearnerId) || s.IsNew))
             {
+                subscription.IsNew = false;
                 var audits = latest.Where(p => p.Key.LearnerId == subscription.LearnerId).ToDictionary(p => p.Key.CourseId, p => p.Value);
                 await NotifyAsync(subscription, audits);
             }
@@ -93,7 +96,14 @@ public sealed class CourseResetWatcher(IDbContextFactory<PortalDbContext> contex
         base.Dispose();
     }
 
-    private sealed record Subscription(int LearnerId, Func<IReadOnlyDictionary<int, CourseResetAudit>, Task> OnChange);
+    private sealed class Subscription(int learnerId, Func<IReadOnlyDictionary<int, CourseResetAudit>, Task> onChange)
+    {
+        public int LearnerId { get; } = learnerId;
+
+        public Func<IReadOnlyDictionary<int, CourseResetAudit>, Task> OnChange { get; } = onChange;
+
+        public volatile bool IsNew = true;
+    }
 
     private sealed class Unsubscriber(Action remove) : IDisposable
     {

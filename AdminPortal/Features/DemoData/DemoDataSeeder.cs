@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AdminPortal.Data;
 using AdminPortal.Domain;
 using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.CourseReset;
 using AdminPortal.Domain.Learning;
 using AdminPortal.Features.Configuration;
 using AdminPortal.Features.Schedules;
@@ -88,6 +89,9 @@ public sealed partial class DemoDataSeeder(
             }
         }
         await AssignAuthorsAsync(db, demo.Where(d => d.Course.HighlightsEnabled).Select(d => d.Course.Id).Take(3).ToList(), cancellationToken);
+        // Support's reset tab has work: every other course running today is opted in to course reset, the rest are not.
+        db.CourseResetOptIns.AddRange(demo.Select(d => d.Course).Where(c => c.HasStarted(today) && !c.HasEnded(today))
+            .Where((_, index) => index % 2 == 0).Select(c => new CourseResetOptIn(c.Id, "demo data", today)));
         await db.SaveChangesAsync(cancellationToken);
         return (siteIds.Count, demo.Select(d => d.Course).ToList(), demo.Sum(d => d.Sections.Count));
     }

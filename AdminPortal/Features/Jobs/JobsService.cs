@@ -67,7 +67,10 @@ public sealed class JobsService(
         actor.Demand(PortalPolicies.ManagePortal);
         var job = Find(name);
         var startedBy = await actorEmails.OfAsync(actor, cancellationToken);
-        await triggers.RunNowAsync(job.Name, startedBy, cancellationToken);
+        if (!await triggers.RunNowAsync(job.Name, startedBy, cancellationToken))
+        {
+            throw new InvalidOperationException($"The job scheduler runs in the web server, not here: run it with `jobs run {job.Name}`.");
+        }
         logger.LogInformation("{Actor} asked to run job {Job} now", startedBy, job.Name);
     }
 
