@@ -11,6 +11,7 @@ using AdminPortal.Features.Learners;
 using AdminPortal.Features.Messaging;
 using AdminPortal.Features.Schedules;
 using AdminPortal.Features.Sites;
+using AdminPortal.Features.SurveyReports;
 using AdminPortal.Features.SystemStatus;
 using AdminPortal.Hosting;
 using AdminPortal.Jobs;
@@ -31,6 +32,7 @@ public static class PortalFeatures
         builder.AddPortalSchedules();
         builder.AddPortalMessaging();
         builder.AddPortalCourseReset();
+        builder.AddPortalSurveyReports();
         builder.AddPortalCourses();
         builder.AddPortalLearners();
         builder.AddPortalEnrollments();

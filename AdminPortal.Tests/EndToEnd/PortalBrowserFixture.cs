@@ -1,5 +1,10 @@
+using AdminPortal.Data;
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Features.SurveyReports;
 using AdminPortal.Tests.Support;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AdminPortal.Tests.EndToEnd;
@@ -13,6 +18,7 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
     private readonly TestDirectory directory = TestDirectory.Create("e2e");
     private WebApplication? app;
     private IPlaywright? playwright;
+    private HttpReceiver? surveyReceiver;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -22,9 +28,17 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app = PortalWebApp.Build(["--environment", "Development", "--urls", "http://127.0.0.1:0"], directory.Settings());
+        surveyReceiver = await HttpReceiver.StartAsync(_ => Task.FromResult(200));
+        app = PortalWebApp.Build(["--environment", "Development", "--urls", "http://127.0.0.1:0"], directory.Settings(("SurveyReport:Endpoint", surveyReceiver.Url)));
         await app.StartAsync();
         BaseUrl = app.Urls.First().TrimEnd('/');
+        // The shared demo superuser has dismissed the survey banner, so other tests see their pages as they are; the
+        // banner's own test uses accounts of its own.
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            var superuserId = await db.Users.Where(u => u.Email == DemoAccounts.Superuser.Email).Select(u => u.Id).SingleAsync();
+            await Services.GetRequiredService<SurveyReportService>().DismissBannerAsync(new PortalActor(superuserId, "demo", [PortalRoles.Superuser]));
+        }
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -61,6 +75,10 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
         {
             await app.StopAsync();
             await app.DisposeAsync();
+        }
+        if (surveyReceiver is not null)
+        {
+            await surveyReceiver.DisposeAsync();
         }
         directory.Dispose();
     }

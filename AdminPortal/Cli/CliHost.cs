@@ -21,6 +21,8 @@ internal static class CliHost
         Action<IServiceCollection>? configureServices = null)
     {
         var app = Build(hostArgs, settings, configureServices);
+        // Settings the server checks at its start (ValidateOnStart) are checked here too, so a mistake names its key.
+        app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
         foreach (var step in app.Services.GetServices<IStartupStep>())
         {
             await step.RunAsync(cancellationToken);

@@ -5,6 +5,7 @@ using AdminPortal.Features.DemoData;
 using AdminPortal.Features.Import;
 using AdminPortal.Features.Messaging;
 using AdminPortal.Features.Sites;
+using AdminPortal.Features.SurveyReports;
 
 namespace AdminPortal.Cli;
 
@@ -53,6 +54,7 @@ public static class PortalCli
             ImportCommand.Create(context),
             SeedDemoCommand.Create(context),
             JobsCommand.Create(context),
+            SurveyReportCommand.Create(context),
         };
         foreach (var command in SendMessagesCommands.Create(context))
         {

@@ -6,6 +6,7 @@ using AdminPortal.Domain.Jobs;
 using AdminPortal.Domain.Learning;
 using AdminPortal.Domain.Messaging;
 using AdminPortal.Domain.Schedules;
+using AdminPortal.Domain.SurveyReports;
 using AdminPortal.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -36,6 +37,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<MessageRun> MessageRuns => Set<MessageRun>();
     public DbSet<CourseResetOptIn> CourseResetOptIns => Set<CourseResetOptIn>();
     public DbSet<CourseResetAudit> CourseResetAudits => Set<CourseResetAudit>();
+    public DbSet<SurveyReport> SurveyReports => Set<SurveyReport>();
+    public DbSet<SurveySendAttempt> SurveySendAttempts => Set<SurveySendAttempt>();
+    public DbSet<SurveyBannerDismissal> SurveyBannerDismissals => Set<SurveyBannerDismissal>();
+    public DbSet<SurveyInstallation> SurveyInstallations => Set<SurveyInstallation>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     public DbSet<JobRunLogLine> JobRunLogLines => Set<JobRunLogLine>();

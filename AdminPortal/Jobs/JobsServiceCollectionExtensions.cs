@@ -23,6 +23,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<PortalScheduler>();
         services.AddSingleton<JobScheduleSync>();
         services.AddHostedService<JobSchedulerService>();
+        services.AddHostedService<PendingWorkAtStart>();
         services.AddSingleton<JobTriggers>();
         services.AddSingleton<JobsService>();
         return builder;
@@ -38,6 +39,14 @@ public static class JobsServiceCollectionExtensions
         where TJob : class, IPortalJob
     {
         builder.Services.AddPortalJob<TJob>(name, defaultCron, description);
+        return builder;
+    }
+
+    /// <summary>At the server's start, runs the job at once when <paramref name="hasWork"/> finds work a stopped process left.</summary>
+    public static WebApplicationBuilder AddPortalJobRunAtStartWhen(
+        this WebApplicationBuilder builder, string jobName, Func<Data.PortalDbContext, CancellationToken, Task<bool>> hasWork)
+    {
+        builder.Services.AddSingleton(new PendingWorkCheck(jobName, hasWork));
         return builder;
     }
 

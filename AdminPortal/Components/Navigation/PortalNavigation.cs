@@ -3,7 +3,11 @@ using AdminPortal.Features.Accounts;
 
 namespace AdminPortal.Components.Navigation;
 
-public sealed record PortalPage(string Title, string Path, string Icon, PortalPolicy Policy, string Description);
+/// <param name="OnlyWhen">A boolean setting that, when false, turns the page off (and out of the menu); true by default.</param>
+public sealed record PortalPage(string Title, string Path, string Icon, PortalPolicy Policy, string Description, string? OnlyWhen = null)
+{
+    public bool IsOn(IConfiguration? configuration) => OnlyWhen is null || configuration is null || configuration.GetValue(OnlyWhen, true);
+}
 
 public sealed record PortalArea(string Title, string Icon, IReadOnlyList<PortalPage> Pages);
 
@@ -52,7 +56,11 @@ public static class PortalNavigation
             new("Reset opt-ins", "/support/course-reset/opt-ins", "playlist_add_check", PortalPolicies.ManagePortal,
                 "The courses whose learners support may reset, switched on and off."),
         ]),
-        new("Survey reports", "assessment", []),
+        new("Survey reports", "assessment",
+        [
+            new("Reports", "/admin/survey-reports", "summarize", PortalPolicies.ManagePortal,
+                "Anonymized usage reports of the platform: generate them, see what is sent, and send them to the community.", "SurveyReport:Enabled"),
+        ]),
         new("Sync and metrics", "sync", []),
         new("Administration", "admin_panel_settings",
         [
@@ -69,9 +77,9 @@ public static class PortalNavigation
         ]),
     ];
 
-    /// <summary>The areas with the pages this actor may open; areas left empty are dropped.</summary>
-    public static IReadOnlyList<PortalArea> VisibleTo(PortalActor actor) =>
-        Areas.Select(area => area with { Pages = area.Pages.Where(page => actor.Can(page.Policy)).ToList() })
+    /// <summary>The areas with the pages this actor may open (and the configuration has on); areas left empty are dropped.</summary>
+    public static IReadOnlyList<PortalArea> VisibleTo(PortalActor actor, IConfiguration? configuration = null) =>
+        Areas.Select(area => area with { Pages = area.Pages.Where(page => actor.Can(page.Policy) && page.IsOn(configuration)).ToList() })
             .Where(area => area.Pages.Count > 0)
             .ToList();
 

@@ -1016,6 +1016,143 @@ namespace AdminPortal.Data.Migrations
                     b.ToTable("ScheduleSkips", (string)null);
                 });
 
+            modelBuilder.Entity("AdminPortal.Domain.SurveyReports.SurveyBannerDismissal", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DismissedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("SurveyBannerDismissals", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Domain.SurveyReports.SurveyInstallation", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AnonymousSiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SurveyInstallation", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Domain.SurveyReports.SurveyReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActiveLearners")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CoursesOffered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Enrollments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("GeneratedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastSendError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LearnersWithPassingGrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Progress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredLearners")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SendState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("SendState", "SentUtc");
+
+                    b.HasIndex("State", "GeneratedUtc");
+
+                    b.ToTable("SurveyReports", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Domain.SurveyReports.SurveySendAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponseExcerpt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "AtUtc");
+
+                    b.ToTable("SurveySendAttempts", (string)null);
+                });
+
             modelBuilder.Entity("AdminPortal.Features.Accounts.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1400,6 +1537,15 @@ namespace AdminPortal.Data.Migrations
                     b.HasOne("AdminPortal.Domain.Learning.Enrollment", null)
                         .WithOne()
                         .HasForeignKey("AdminPortal.Domain.Schedules.ScheduleSkip", "EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdminPortal.Domain.SurveyReports.SurveySendAttempt", b =>
+                {
+                    b.HasOne("AdminPortal.Domain.SurveyReports.SurveyReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

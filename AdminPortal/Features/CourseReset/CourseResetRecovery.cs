@@ -1,17 +1,15 @@
 using AdminPortal.Data;
 using AdminPortal.Domain.CourseReset;
-using AdminPortal.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.CourseReset;
 
 /// <summary>
 /// At the web server's start nothing stays stuck: a reset left in progress died before its commit (its deletions and
-/// its "complete" share one transaction), so it is marked failed with the learner's data untouched; resets left
-/// enqueued are handed to the job again once the scheduler runs.
+/// its "complete" share one transaction), so it is marked failed with the learner's data untouched. Resets left enqueued
+/// run once the scheduler does (<c>AddPortalJobRunAtStartWhen</c>).
 /// </summary>
-public sealed class CourseResetRecovery(
-    IDbContextFactory<PortalDbContext> contexts, JobTriggers triggers, TimeProvider clock, ILogger<CourseResetRecovery> logger) : IHostedLifecycleService
+public sealed class CourseResetRecovery(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, ILogger<CourseResetRecovery> logger) : IHostedService
 {
     public const string Interrupted = "interrupted: the portal stopped before the reset committed; nothing was deleted";
 
@@ -31,22 +29,5 @@ public sealed class CourseResetRecovery(
         }
     }
 
-    public async Task StartedAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var waiting = await db.CourseResetAudits.CountAsync(a => a.Status == CourseResetStatus.Enqueued, cancellationToken);
-        if (waiting > 0)
-        {
-            logger.LogInformation("{Count} reset(s) were still enqueued at start; starting the course reset job", waiting);
-            await triggers.RunNowAsync(CourseResetJob.Name, "the portal's start", cancellationToken);
-        }
-    }
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

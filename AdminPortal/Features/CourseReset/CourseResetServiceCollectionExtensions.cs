@@ -1,4 +1,6 @@
+using AdminPortal.Domain.CourseReset;
 using AdminPortal.Jobs;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.CourseReset;
 
@@ -19,6 +21,7 @@ public static class CourseResetServiceCollectionExtensions
         services.AddSupportApiPolicy();
         builder.AddPortalJob<CourseResetJob>(CourseResetJob.Name, "0 0 * * * ?",
             "Resets the courses support asked for: each reset starts it at once; this hourly run picks up any left waiting.");
+        builder.AddPortalJobRunAtStartWhen(CourseResetJob.Name, (db, ct) => db.CourseResetAudits.AnyAsync(a => a.Status == CourseResetStatus.Enqueued, ct));
         return builder;
     }
 }

@@ -1,0 +1,93 @@
+using AdminPortal.Cli;
+using AdminPortal.Components.Navigation;
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Features.SurveyReports;
+using AdminPortal.Tests.Support;
+using AdminPortal.Jobs;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Tests.Features.SurveyReports;
+
+public sealed class SurveyReportServiceTests
+{
+    private static readonly PortalActor Boss = new("boss-id", "boss@example.org", [PortalRoles.Superuser]);
+
+    [Fact]
+    public async Task ADismissalHoldsForThatSuperuserOnlyAndANewReportHidesTheBannerForAll()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        await using var portal = await PortalServices.StartAsync(services => services.AddSingleton<TimeProvider>(clock));
+        var reports = portal.Get<SurveyReportService>();
+        var other = new PortalActor("other-id", "other@example.org", [PortalRoles.Superuser]);
+
+        Assert.True(await reports.ShowBannerAsync(Boss));
+        await reports.DismissBannerAsync(Boss);
+        Assert.False(await reports.ShowBannerAsync(Boss));
+        Assert.True(await reports.ShowBannerAsync(other));
+
+        clock.Advance(TimeSpan.FromDays(215));
+        Assert.True(await reports.ShowBannerAsync(Boss));
+        await reports.RequestAsync(send: false, other);
+        Assert.False(await reports.ShowBannerAsync(Boss));
+        Assert.False(await reports.ShowBannerAsync(other));
+    }
+
+    [Fact]
+    public async Task ADismissalIsStoredOnTheServerAndOutlivesTheProcess()
+    {
+        var folder = TestDirectory.Create("survey-dismiss");
+        try
+        {
+            await using (var first = await CliHost.StartAsync([], folder.Settings(), CancellationToken.None))
+            {
+                await first.Services.GetRequiredService<SurveyReportService>().DismissBannerAsync(Boss);
+            }
+            await using var second = await CliHost.StartAsync([], folder.Settings(), CancellationToken.None);
+
+            Assert.False(await second.Services.GetRequiredService<SurveyReportService>().ShowBannerAsync(Boss));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Dispose();
+        }
+    }
+
+    [Theory]
+    [InlineData(PortalRoles.Staff)]
+    [InlineData(PortalRoles.Support)]
+    [InlineData(PortalRoles.CourseAuthor)]
+    public async Task OnlySuperusersSeeTheBannerAndTheReports(string role)
+    {
+        await using var portal = await PortalServices.StartAsync();
+        var reports = portal.Get<SurveyReportService>();
+        var actor = new PortalActor("x", "someone", [role]);
+
+        Assert.False(await reports.ShowBannerAsync(actor));
+        await Assert.ThrowsAsync<PortalForbiddenException>(() => reports.ListAsync(actor));
+        await Assert.ThrowsAsync<PortalForbiddenException>(() => reports.RequestAsync(true, actor));
+        await Assert.ThrowsAsync<PortalForbiddenException>(() => reports.DismissBannerAsync(actor));
+    }
+
+    [Fact]
+    public async Task TurnedOffThereIsNoBannerNoReportAndNoJob()
+    {
+        await using var portal = await PortalServices.StartAsync(("SurveyReport:Enabled", "false"));
+        var reports = portal.Get<SurveyReportService>();
+
+        Assert.False(await reports.ShowBannerAsync(Boss));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => reports.RequestAsync(true, Boss));
+        Assert.Null(portal.Get<JobCatalog>().Find(SurveyReportJob.Name));
+        Assert.DoesNotContain(PortalNavigation.VisibleTo(Boss, portal.Get<IConfiguration>()), a => a.Title == "Survey reports");
+    }
+
+    [Fact]
+    public async Task ExtraDataThatIsNotAJsonObjectStopsTheStartNamingTheSetting()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => PortalServices.StartAsync(("SurveyReport:ExtraData", "[1, 2]")));
+
+        Assert.Contains("SurveyReport:ExtraData must be a JSON object", error.Message);
+    }
+}

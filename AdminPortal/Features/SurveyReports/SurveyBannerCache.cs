@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using AdminPortal.Data;
+using AdminPortal.Domain.SurveyReports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Features.SurveyReports;
+
+/// <summary>
+/// What the banner decision reads, kept in memory: the newest report's time (one value for the whole portal) and each
+/// superuser's dismissal. A page asks without a query; a new report or a dismissal replaces the cached value.
+/// </summary>
+public sealed class SurveyBannerCache(IDbContextFactory<PortalDbContext> contexts, IOptions<SurveyReportOptions> options, TimeProvider clock)
+{
+    // Other processes (the command line) may add reports too; a minute is soon enough for a reminder.
+    private static readonly TimeSpan LastReportLifetime = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, DateTime?> dismissals = new();
+    private LastReport? lastReport;
+    private int version;
+
+    private sealed record LastReport(DateTime? Utc, DateTime FetchedUtc);
+
+    public async Task<BannerFacts> FactsAsync(string userId, bool isSuperuser, CancellationToken cancellationToken)
+    {
+        var enabled = options.Value.Enabled;
+        if (!enabled || !isSuperuser)
+        {
+            return new BannerFacts(enabled, isSuperuser, null, null);
+        }
+        return new BannerFacts(enabled, isSuperuser, await LastReportAsync(cancellationToken), await DismissedAsync(userId, cancellationToken),
+            options.Value.AutoSend);
+    }
+
+    public void ReportsChanged()
+    {
+        Interlocked.Increment(ref version);
+        Volatile.Write(ref lastReport, null);
+    }
+
+    public void Dismissed(string userId, DateTime dismissedUtc) => dismissals[userId] = dismissedUtc;
+
+    private async Task<DateTime?> LastReportAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (Volatile.Read(ref lastReport) is { } cached && now - cached.FetchedUtc < LastReportLifetime)
+        {
+            return cached.Utc;
+        }
+        var asked = Volatile.Read(ref version);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Sent automatically, a report counts once it went out; asked for by hand, once it is generated.
+        var last = options.Value.AutoSend
+            ? await db.SurveyReports.Where(r => r.SendState == SurveySendState.Sent).MaxAsync(r => r.SentUtc, cancellationToken)
+            : await db.SurveyReports.Where(r => r.State == SurveyReportState.Generated).MaxAsync(r => r.GeneratedUtc, cancellationToken);
+        // A report made while this query ran must not be hidden behind its older answer.
+        if (Volatile.Read(ref version) == asked)
+        {
+            Volatile.Write(ref lastReport, new LastReport(last, now));
+        }
+        return last;
+    }
+
+    private async Task<DateTime?> DismissedAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (dismissals.TryGetValue(userId, out var cached))
+        {
+            return cached;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var dismissed = await db.SurveyBannerDismissals.Where(d => d.UserId == userId).Select(d => (DateTime?)d.DismissedUtc).SingleOrDefaultAsync(cancellationToken);
+        return dismissals[userId] = dismissed;
+    }
+}

@@ -1,0 +1,48 @@
+using AdminPortal.Domain.SurveyReports;
+using AdminPortal.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.SurveyReports;
+
+public static class SurveyReportsServiceCollectionExtensions
+{
+    /// <summary>Survey reports, their banner and, unless <c>SurveyReport:Enabled</c> is false, the survey-report job.</summary>
+    public static WebApplicationBuilder AddPortalSurveyReports(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SurveyReportOptions>().BindConfiguration(SurveyReportOptions.Section).ValidateDataAnnotations()
+            .Validate<IConfiguration>(ExtraDataIsAnObject, $"{SurveyExtraData.Key} must be a JSON object such as {{\"org\": \"Example University\"}}.")
+            .ValidateOnStart();
+        // Each attempt has its own timeout (SurveyReport:TimeoutSeconds); the client's own must not cut in first.
+        services.AddHttpClient(SurveyReportSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<SurveyExtraData>();
+        services.AddSingleton<SurveyCountQueries>();
+        services.AddSingleton<SurveyPayloads>();
+        services.AddSingleton<SurveyBannerCache>();
+        services.AddSingleton<SurveyReportGenerator>();
+        services.AddSingleton<SurveyReportSender>();
+        services.AddSingleton<SurveyReportWork>();
+        services.AddSingleton<SurveyReportService>();
+        if (builder.Configuration.GetValue($"{SurveyReportOptions.Section}:Enabled", true))
+        {
+            builder.AddPortalJob<SurveyReportJob>(SurveyReportJob.Name, "0 0 4 1 1,7 ?",
+                "Generates and sends the survey reports superusers ask for; twice a year (1 January and 1 July) a new one when SurveyReport:AutoSend is on.");
+            builder.AddPortalJobRunAtStartWhen(SurveyReportJob.Name, (db, ct) => db.SurveyReports.AnyAsync(r =>
+                r.State == SurveyReportState.Processing || (r.State == SurveyReportState.Generated && r.SendState == SurveySendState.Queued), ct));
+        }
+        return builder;
+    }
+
+    private static bool ExtraDataIsAnObject(SurveyReportOptions options, IConfiguration configuration)
+    {
+        try
+        {
+            new SurveyExtraData(configuration).Read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}
