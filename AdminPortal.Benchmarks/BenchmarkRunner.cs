@@ -53,6 +53,10 @@ public static class BenchmarkRunner
             {
                 await CourseResetBenchmarks.ResetAsync(folder, 20_000);
             }
+            if (which is "all" or "catalog-sync")
+            {
+                await CatalogSyncBenchmarks.SyncAsync(folder, 10_000, 100);
+            }
             if (which is "all" or "survey-report")
             {
                 await SurveyReportBenchmarks.GenerateAsync(folder, 1_000_000);

@@ -12,6 +12,7 @@ using AdminPortal.Features.Messaging;
 using AdminPortal.Features.Schedules;
 using AdminPortal.Features.Sites;
 using AdminPortal.Features.SurveyReports;
+using AdminPortal.Features.Sync;
 using AdminPortal.Features.SystemStatus;
 using AdminPortal.Hosting;
 using AdminPortal.Jobs;
@@ -33,6 +34,7 @@ public static class PortalFeatures
         builder.AddPortalMessaging();
         builder.AddPortalCourseReset();
         builder.AddPortalSurveyReports();
+        builder.AddPortalSync();
         builder.AddPortalCourses();
         builder.AddPortalLearners();
         builder.AddPortalEnrollments();

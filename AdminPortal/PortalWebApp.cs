@@ -4,6 +4,7 @@ using AdminPortal.Features.CourseReset;
 using AdminPortal.Features.Courses;
 using AdminPortal.Features.Enrollments;
 using AdminPortal.Features.Messaging;
+using AdminPortal.Features.Sync;
 using AdminPortal.Features.SystemStatus;
 using AdminPortal.Hosting;
 
@@ -31,6 +32,7 @@ public static class PortalWebApp
         app.MapPortalCourses();
         app.MapPortalMessaging();
         app.MapPortalCourseReset();
+        app.MapPortalSync();
         app.MapPortalUi();
         return app;
     }

@@ -39,26 +39,28 @@ internal static class JobsCommand
     {
         var name = new Argument<string>("name") { Description = "The job to run, as `jobs list` names it." };
         var command = new Command("run", "Run a job now, in this process; it is recorded as started by the command line.") { name };
-        command.SetAction(async (parsed, cancellationToken) =>
-        {
-            var jobName = parsed.GetRequiredValue(name);
-            await using var app = await CliHost.StartAsync(context.HostArgs, context.Settings, cancellationToken, context.ConfigureServices);
-            var catalog = app.Services.GetRequiredService<JobCatalog>();
-            var job = catalog.Find(jobName) ?? throw new CliException(
-                $"there is no job named \"{jobName}\"; the jobs are: {string.Join(", ", catalog.Jobs.Select(j => j.Name))}.", PortalCli.BadUsage);
-            var run = await app.Services.GetRequiredService<JobRunner>().RunAsync(job, JobStart.Cli, cancellationToken);
-            if (run.Status != JobRunStatus.Succeeded)
-            {
-                throw new CliException($"{job.Name} failed (run {run.Id}): {run.Error}");
-            }
-            var seconds = (run.FinishedAtUtc - run.StartedAtUtc)!.Value.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
-            await context.Output.WriteLineAsync($"{job.Name} succeeded in {seconds} s (run {run.Id}).");
-            foreach (var (count, value) in run.Counts.OrderBy(c => c.Key, StringComparer.Ordinal))
-            {
-                await context.Output.WriteLineAsync($"{count}: {value}");
-            }
-            return PortalCli.Success;
-        });
+        command.SetAction((parsed, cancellationToken) => RunJobAsync(context, parsed.GetRequiredValue(name), cancellationToken));
         return command;
+    }
+
+    /// <summary>Runs a job in this process and prints its counts: <c>jobs run NAME</c>, and commands named after one job (<c>sync-catalog</c>).</summary>
+    public static async Task<int> RunJobAsync(CliContext context, string jobName, CancellationToken cancellationToken)
+    {
+        await using var app = await CliHost.StartAsync(context.HostArgs, context.Settings, cancellationToken, context.ConfigureServices);
+        var catalog = app.Services.GetRequiredService<JobCatalog>();
+        var job = catalog.Find(jobName) ?? throw new CliException(
+            $"there is no job named \"{jobName}\"; the jobs are: {string.Join(", ", catalog.Jobs.Select(j => j.Name))}.", PortalCli.BadUsage);
+        var run = await app.Services.GetRequiredService<JobRunner>().RunAsync(job, JobStart.Cli, cancellationToken);
+        if (run.Status != JobRunStatus.Succeeded)
+        {
+            throw new CliException($"{job.Name} failed (run {run.Id}): {run.Error}");
+        }
+        var seconds = (run.FinishedAtUtc - run.StartedAtUtc)!.Value.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+        await context.Output.WriteLineAsync($"{job.Name} succeeded in {seconds} s (run {run.Id}).");
+        foreach (var (count, value) in run.Counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            await context.Output.WriteLineAsync($"{count}: {value}");
+        }
+        return PortalCli.Success;
     }
 }

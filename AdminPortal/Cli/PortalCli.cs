@@ -6,6 +6,7 @@ using AdminPortal.Features.Import;
 using AdminPortal.Features.Messaging;
 using AdminPortal.Features.Sites;
 using AdminPortal.Features.SurveyReports;
+using AdminPortal.Features.Sync;
 
 namespace AdminPortal.Cli;
 
@@ -55,6 +56,7 @@ public static class PortalCli
             SeedDemoCommand.Create(context),
             JobsCommand.Create(context),
             SurveyReportCommand.Create(context),
+            SyncCatalogCommand.Create(context),
         };
         foreach (var command in SendMessagesCommands.Create(context))
         {

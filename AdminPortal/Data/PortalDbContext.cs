@@ -7,6 +7,7 @@ using AdminPortal.Domain.Learning;
 using AdminPortal.Domain.Messaging;
 using AdminPortal.Domain.Schedules;
 using AdminPortal.Domain.SurveyReports;
+using AdminPortal.Domain.Sync;
 using AdminPortal.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -41,6 +42,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SurveySendAttempt> SurveySendAttempts => Set<SurveySendAttempt>();
     public DbSet<SurveyBannerDismissal> SurveyBannerDismissals => Set<SurveyBannerDismissal>();
     public DbSet<SurveyInstallation> SurveyInstallations => Set<SurveyInstallation>();
+    public DbSet<CatalogSyncSettings> CatalogSyncSettings => Set<CatalogSyncSettings>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     public DbSet<JobRunLogLine> JobRunLogLines => Set<JobRunLogLine>();

@@ -61,7 +61,11 @@ public static class PortalNavigation
             new("Reports", "/admin/survey-reports", "summarize", PortalPolicies.ManagePortal,
                 "Anonymized usage reports of the platform: generate them, see what is sent, and send them to the community.", "SurveyReport:Enabled"),
         ]),
-        new("Sync and metrics", "sync", []),
+        new("Sync and metrics", "sync",
+        [
+            new("Catalog sync", "/sync/catalog", "sync", PortalPolicies.ViewOperations,
+                "Keep courses' marketing URL, language and financial-aid flag in step with the catalog; superusers set it up and sync now."),
+        ]),
         new("Administration", "admin_panel_settings",
         [
             new("Accounts", AccountPaths.Manage, "manage_accounts", PortalPolicies.ManagePortal,

@@ -1153,6 +1153,40 @@ namespace AdminPortal.Data.Migrations
                     b.ToTable("SurveySendAttempts", (string)null);
                 });
 
+            modelBuilder.Entity("AdminPortal.Domain.Sync.CatalogSyncSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PageSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TokenSetUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogSyncSettings", (string)null);
+                });
+
             modelBuilder.Entity("AdminPortal.Features.Accounts.PortalUser", b =>
                 {
                     b.Property<string>("Id")

@@ -1,5 +1,6 @@
 using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.Jobs;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,14 @@ public sealed class JobsService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var runs = await db.JobRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(count).ToListAsync(cancellationToken);
         return runs.Select(JobRunSummary.From).ToList();
+    }
+
+    /// <summary>The newest runs of one job with their counts and errors, for a feature's own page (catalog sync, metrics).</summary>
+    public async Task<IReadOnlyList<JobRun>> RunsOfAsync(string jobName, PortalActor actor, int count = 10, CancellationToken cancellationToken = default)
+    {
+        actor.Demand(PortalPolicies.ViewOperations);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.JobRuns.AsNoTracking().Where(r => r.JobName == jobName).OrderByDescending(r => r.Id).Take(count).ToListAsync(cancellationToken);
     }
 
     public async Task<JobRunDetail?> GetRunAsync(long id, PortalActor actor, CancellationToken cancellationToken = default)
