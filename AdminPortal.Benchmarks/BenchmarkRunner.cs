@@ -57,6 +57,10 @@ public static class BenchmarkRunner
             {
                 await CatalogSyncBenchmarks.SyncAsync(folder, 10_000, 100);
             }
+            if (which is "all" or "metrics")
+            {
+                await MetricsBenchmarks.DailyAsync(folder, 1_000_000);
+            }
             if (which is "all" or "survey-report")
             {
                 await SurveyReportBenchmarks.GenerateAsync(folder, 1_000_000);

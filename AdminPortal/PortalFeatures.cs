@@ -9,6 +9,7 @@ using AdminPortal.Features.Enrollments;
 using AdminPortal.Features.Import;
 using AdminPortal.Features.Learners;
 using AdminPortal.Features.Messaging;
+using AdminPortal.Features.Metrics;
 using AdminPortal.Features.Schedules;
 using AdminPortal.Features.Sites;
 using AdminPortal.Features.SurveyReports;
@@ -35,6 +36,7 @@ public static class PortalFeatures
         builder.AddPortalCourseReset();
         builder.AddPortalSurveyReports();
         builder.AddPortalSync();
+        builder.AddPortalMetrics();
         builder.AddPortalCourses();
         builder.AddPortalLearners();
         builder.AddPortalEnrollments();

@@ -4,6 +4,7 @@ using AdminPortal.Features.CourseReset;
 using AdminPortal.Features.Courses;
 using AdminPortal.Features.Enrollments;
 using AdminPortal.Features.Messaging;
+using AdminPortal.Features.Metrics;
 using AdminPortal.Features.Sync;
 using AdminPortal.Features.SystemStatus;
 using AdminPortal.Hosting;
@@ -33,6 +34,7 @@ public static class PortalWebApp
         app.MapPortalMessaging();
         app.MapPortalCourseReset();
         app.MapPortalSync();
+        app.MapPortalMetrics();
         app.MapPortalUi();
         return app;
     }

@@ -8,8 +8,8 @@ public sealed class MenuTests(PortalBrowserFixture portal)
 {
     public static TheoryData<string, string, string, string[]> Roles() => new()
     {
-        { DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "Superuser", ["Dashboard", "Learning data", "Courses", "Learners", "Schedules", "Learner schedules", "Schedule settings", "Upgrade deadlines", "Messaging", "Message runs", "Messages", "Section highlights", "Course reset", "Reset a course", "Reset history", "Reset opt-ins", "Survey reports", "Reports", "Sync and metrics", "Catalog sync", "Administration", "Accounts", "Import", "API keys", "System status", "Jobs"] },
-        { DemoAccounts.Staff.Email, DemoAccounts.Staff.Password, "Staff", ["Dashboard", "Learning data", "Courses", "Learners", "Schedules", "Learner schedules", "Schedule settings", "Upgrade deadlines", "Messaging", "Message runs", "Messages", "Sync and metrics", "Catalog sync", "Administration", "System status", "Jobs"] },
+        { DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "Superuser", ["Dashboard", "Learning data", "Courses", "Learners", "Schedules", "Learner schedules", "Schedule settings", "Upgrade deadlines", "Messaging", "Message runs", "Messages", "Section highlights", "Course reset", "Reset a course", "Reset history", "Reset opt-ins", "Survey reports", "Reports", "Sync and metrics", "Catalog sync", "Daily metrics", "Administration", "Accounts", "Import", "API keys", "System status", "Jobs"] },
+        { DemoAccounts.Staff.Email, DemoAccounts.Staff.Password, "Staff", ["Dashboard", "Learning data", "Courses", "Learners", "Schedules", "Learner schedules", "Schedule settings", "Upgrade deadlines", "Messaging", "Message runs", "Messages", "Sync and metrics", "Catalog sync", "Daily metrics", "Administration", "System status", "Jobs"] },
         { DemoAccounts.Support.Email, DemoAccounts.Support.Password, "Support", ["Dashboard", "Course reset", "Reset a course", "Reset history"] },
         { DemoAccounts.Author.Email, DemoAccounts.Author.Password, "Course author", ["Dashboard", "Messaging", "Section highlights"] },
     };

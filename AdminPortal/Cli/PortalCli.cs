@@ -4,6 +4,7 @@ using AdminPortal.Features.ApiKeys;
 using AdminPortal.Features.DemoData;
 using AdminPortal.Features.Import;
 using AdminPortal.Features.Messaging;
+using AdminPortal.Features.Metrics;
 using AdminPortal.Features.Sites;
 using AdminPortal.Features.SurveyReports;
 using AdminPortal.Features.Sync;
@@ -57,6 +58,7 @@ public static class PortalCli
             JobsCommand.Create(context),
             SurveyReportCommand.Create(context),
             SyncCatalogCommand.Create(context),
+            MetricsCommand.Create(context),
         };
         foreach (var command in SendMessagesCommands.Create(context))
         {

@@ -5,6 +5,7 @@ using AdminPortal.Domain.Integration;
 using AdminPortal.Domain.Jobs;
 using AdminPortal.Domain.Learning;
 using AdminPortal.Domain.Messaging;
+using AdminPortal.Domain.Metrics;
 using AdminPortal.Domain.Schedules;
 using AdminPortal.Domain.SurveyReports;
 using AdminPortal.Domain.Sync;
@@ -43,6 +44,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SurveyBannerDismissal> SurveyBannerDismissals => Set<SurveyBannerDismissal>();
     public DbSet<SurveyInstallation> SurveyInstallations => Set<SurveyInstallation>();
     public DbSet<CatalogSyncSettings> CatalogSyncSettings => Set<CatalogSyncSettings>();
+    public DbSet<CourseDailyMetric> CourseDailyMetrics => Set<CourseDailyMetric>();
+    public DbSet<SiteDailyMetric> SiteDailyMetrics => Set<SiteDailyMetric>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     public DbSet<JobRunLogLine> JobRunLogLines => Set<JobRunLogLine>();

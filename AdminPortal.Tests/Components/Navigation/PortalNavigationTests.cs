@@ -20,7 +20,7 @@ public sealed class PortalNavigationTests
     public void StaffSeesOnlyWhatItMayRead() =>
         Assert.Equal(
             ["Learning data/Courses", "Learning data/Learners", "Schedules/Learner schedules", "Schedules/Schedule settings",
-                "Schedules/Upgrade deadlines", "Messaging/Message runs", "Messaging/Messages", "Sync and metrics/Catalog sync", "Administration/System status", "Administration/Jobs"],
+                "Schedules/Upgrade deadlines", "Messaging/Message runs", "Messaging/Messages", "Sync and metrics/Catalog sync", "Sync and metrics/Daily metrics", "Administration/System status", "Administration/Jobs"],
             MenuOf(PortalRoles.Staff));
 
     [Fact]

@@ -65,6 +65,8 @@ public static class PortalNavigation
         [
             new("Catalog sync", "/sync/catalog", "sync", PortalPolicies.ViewOperations,
                 "Keep courses' marketing URL, language and financial-aid flag in step with the catalog; superusers set it up and sync now."),
+            new("Daily metrics", "/metrics", "monitoring", PortalPolicies.ViewOperations,
+                "Charts of each site's active learners and enrollments per day, the courses with month-over-month changes, and CSV export."),
         ]),
         new("Administration", "admin_panel_settings",
         [

@@ -940,6 +940,103 @@ namespace AdminPortal.Data.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("AdminPortal.Domain.Metrics.CourseDailyMetric", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActiveLearners")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AverageProgress")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Completions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CourseKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourseName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Enrollments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "CourseId")
+                        .IsUnique();
+
+                    b.HasIndex("Site", "Day");
+
+                    b.ToTable("CourseDailyMetrics", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Domain.Metrics.SiteDailyMetric", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActiveLearners")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Courses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Enrollments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MonthlyActiveLearners")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalLearners")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Site")
+                        .IsUnique();
+
+                    b.HasIndex("Site", "Day");
+
+                    b.ToTable("SiteDailyMetrics", (string)null);
+                });
+
             modelBuilder.Entity("AdminPortal.Domain.Schedules.Schedule", b =>
                 {
                     b.Property<long>("Id")

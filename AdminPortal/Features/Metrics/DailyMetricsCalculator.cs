@@ -1,0 +1,96 @@
+using AdminPortal.Data;
+using AdminPortal.Domain.Metrics;
+using Microsoft.Data.Sqlite;
+
+namespace AdminPortal.Features.Metrics;
+
+public sealed record DayMetrics(DateOnly Day, IReadOnlyList<CourseDailyMetric> Courses, IReadOnlyList<SiteDailyMetric> Sites);
+
+/// <summary>
+/// One day's numbers from the learning data, set-based: a fixed number of grouped queries whatever the number of
+/// learners, enrollments or courses.
+/// </summary>
+public sealed class DailyMetricsCalculator(PortalDatabase database, TimeProvider clock)
+{
+    private const string ActiveBetween = """
+        SELECT CourseId, LearnerId FROM BlockStates WHERE ModifiedUtc >= $from AND ModifiedUtc < $end
+        UNION SELECT CourseId, LearnerId FROM BlockCompletions WHERE ModifiedUtc >= $from AND ModifiedUtc < $end
+        """;
+
+    public async Task<DayMetrics> ComputeAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var start = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var parameters = new Dictionary<string, object>
+        {
+            ["$start"] = Time(start),
+            ["$end"] = Time(start.AddDays(1)),
+            ["$month"] = Time(new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc)),
+        };
+        var courses = await RowsAsync(connection, "SELECT c.Id, c.SiteId, c.Key, c.DisplayName, s.Domain FROM Courses c LEFT JOIN Sites s ON s.Id = c.SiteId WHERE c.StartUtc < $end", parameters, cancellationToken);
+        var enrollments = await CountsAsync(connection, """
+            SELECT CourseId, COUNT(*) FROM Enrollments
+            WHERE IsActive AND CreatedUtc < $end AND LearnerId NOT IN (SELECT Id FROM Learners WHERE IsStaff) GROUP BY CourseId
+            """, parameters, cancellationToken);
+        var active = await CountsAsync(connection, $"SELECT CourseId, COUNT(DISTINCT LearnerId) FROM ({ActiveBetween.Replace("$from", "$start")}) GROUP BY CourseId",
+            parameters, cancellationToken);
+        var completions = await CountsAsync(connection,
+            "SELECT CourseId, COUNT(*) FROM Certificates WHERE Status = 'downloadable' AND CreatedUtc < $end GROUP BY CourseId", parameters, cancellationToken);
+        var progress = await RowsAsync(connection, "SELECT CourseId, AVG(Percent) FROM CourseGrades WHERE ModifiedUtc < $end GROUP BY CourseId", parameters, cancellationToken);
+        var siteNames = await RowsAsync(connection, "SELECT Id, Domain FROM Sites", parameters, cancellationToken);
+        var siteActive = await SiteCountsAsync(connection, $"""
+            SELECT c.SiteId, COUNT(DISTINCT a.LearnerId) FROM ({ActiveBetween.Replace("$from", "$start")}) a JOIN Courses c ON c.Id = a.CourseId GROUP BY c.SiteId
+            """, parameters, cancellationToken);
+        var siteMonthly = await SiteCountsAsync(connection, $"""
+            SELECT c.SiteId, COUNT(DISTINCT a.LearnerId) FROM ({ActiveBetween.Replace("$from", "$month")}) a JOIN Courses c ON c.Id = a.CourseId GROUP BY c.SiteId
+            """, parameters, cancellationToken);
+        var siteLearners = await SiteCountsAsync(connection, """
+            SELECT c.SiteId, COUNT(DISTINCT e.LearnerId) FROM Enrollments e JOIN Courses c ON c.Id = e.CourseId WHERE e.CreatedUtc < $end GROUP BY c.SiteId
+            """, parameters, cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var courseRows = courses.Select(c =>
+        {
+            var id = Convert.ToInt32(c[0]);
+            var average = progress.FirstOrDefault(p => Convert.ToInt32(p[0]) == id)?[1];
+            return new CourseDailyMetric(day, id, (string)c[2]!, (string)c[3]!, c[1] is DBNull ? null : Convert.ToInt32(c[1]), c[4] as string ?? SiteDailyMetric.NoSite,
+                enrollments.GetValueOrDefault(id), active.GetValueOrDefault(id),
+                completions.GetValueOrDefault(id), average is null or DBNull ? 0 : Convert.ToDouble(average), now);
+        }).ToList();
+        var names = siteNames.ToDictionary(s => Convert.ToInt32(s[0]), s => (string)s[1]!);
+        var sites = courseRows.Select(c => c.SiteId).Concat(names.Keys.Select(k => (int?)k)).Distinct().Select(siteId => new SiteDailyMetric(day,
+            siteId is { } known && names.TryGetValue(known, out var name) ? name : SiteDailyMetric.NoSite,
+            siteActive.GetValueOrDefault(siteId ?? 0), siteLearners.GetValueOrDefault(siteId ?? 0), courseRows.Count(c => c.SiteId == siteId),
+            courseRows.Where(c => c.SiteId == siteId).Sum(c => c.Enrollments), siteMonthly.GetValueOrDefault(siteId ?? 0), now)).ToList();
+        return new DayMetrics(day, courseRows, sites);
+    }
+
+    /// <summary>As EF Core stores times in SQLite, so text comparison orders them.</summary>
+    private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<Dictionary<int, long>> CountsAsync(SqliteConnection connection, string sql, Dictionary<string, object> parameters, CancellationToken cancellationToken) =>
+        (await RowsAsync(connection, sql, parameters, cancellationToken)).ToDictionary(r => Convert.ToInt32(r[0]), r => Convert.ToInt64(r[1]));
+
+    // Courses without a site count under key 0, which no site has.
+    private static async Task<Dictionary<int, long>> SiteCountsAsync(SqliteConnection connection, string sql, Dictionary<string, object> parameters, CancellationToken cancellationToken) =>
+        (await RowsAsync(connection, sql, parameters, cancellationToken)).ToDictionary(r => r[0] is DBNull ? 0 : Convert.ToInt32(r[0]), r => Convert.ToInt64(r[1]));
+
+    private static async Task<List<object?[]>> RowsAsync(SqliteConnection connection, string sql, Dictionary<string, object> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters.Where(p => sql.Contains(p.Key, StringComparison.Ordinal)))
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        var rows = new List<object?[]>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var row = new object?[reader.FieldCount];
+            reader.GetValues(row!);
+            rows.Add(row);
+        }
+        return rows;
+    }
+}
