@@ -30,12 +30,13 @@ public static class MetricRules
             : throw new DomainException($"A backfill covers at most {MaxBackfillDays} days, not {days}.");
     }
 
-    /// <summary>Month over month: "new" when there was nothing before, never N/A or infinity.</summary>
-    public static string Change(double current, double previous) => (current, previous) switch
+    /// <summary>Month over month: "new" when the value before was zero, never N/A or infinity; "no data" when that day was never computed.</summary>
+    public static string Change(double current, double? previous) => (current, previous) switch
     {
+        (_, null) => "no data",
         (0, 0) => "no change",
         (_, 0) => "new",
-        _ => ((current - previous) / previous).ToString("+0%;-0%;0%", CultureInfo.InvariantCulture),
+        _ => ((current - previous.Value) / previous.Value).ToString("+0%;-0%;0%", CultureInfo.InvariantCulture),
     };
 
     private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -24,6 +24,9 @@ public sealed class CatalogServer : IAsyncDisposable
 
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>Given the page served and the usual absolute link: the <c>next</c> to answer instead.</summary>
+    public Func<int, string?, string?>? Next { get; set; }
+
     public ConcurrentQueue<string?> Authorizations { get; } = new();
 
     public static async Task<CatalogServer> StartAsync()
@@ -44,7 +47,7 @@ public sealed class CatalogServer : IAsyncDisposable
             var body = new JsonObject
             {
                 ["count"] = catalog.Pages.Sum(p => p.Count),
-                ["next"] = next,
+                ["next"] = catalog.Next is { } answer ? answer(page, next) : next,
                 ["results"] = new JsonArray([.. catalog.Pages[page - 1].Select(r => (JsonNode)r.DeepClone())]),
             };
             return Results.Text(body.ToJsonString(), "application/json");

@@ -33,11 +33,12 @@ public sealed class MetricRulesTests
     }
 
     [Theory]
-    [InlineData(5, 0, "new")]
-    [InlineData(0, 0, "no change")]
-    [InlineData(150, 100, "+50%")]
-    [InlineData(0, 40, "-100%")]
-    [InlineData(40, 40, "0%")]
-    public void MonthOverMonthSaysNewRatherThanInfinity(double current, double previous, string change) =>
+    [InlineData(5.0, 0.0, "new")]
+    [InlineData(0.0, 0.0, "no change")]
+    [InlineData(150.0, 100.0, "+50%")]
+    [InlineData(0.0, 40.0, "-100%")]
+    [InlineData(40.0, 40.0, "0%")]
+    [InlineData(40.0, null, "no data")]
+    public void MonthOverMonthSaysNewRatherThanInfinity(double current, double? previous, string change) =>
         Assert.Equal(change, MetricRules.Change(current, previous));
 }

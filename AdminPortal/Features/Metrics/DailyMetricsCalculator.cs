@@ -30,7 +30,7 @@ public sealed class DailyMetricsCalculator(PortalDatabase database, TimeProvider
         var courses = await RowsAsync(connection, "SELECT c.Id, c.SiteId, c.Key, c.DisplayName, s.Domain FROM Courses c LEFT JOIN Sites s ON s.Id = c.SiteId WHERE c.StartUtc < $end", parameters, cancellationToken);
         var enrollments = await CountsAsync(connection, """
             SELECT CourseId, COUNT(*) FROM Enrollments
-            WHERE IsActive AND CreatedUtc < $end AND LearnerId NOT IN (SELECT Id FROM Learners WHERE IsStaff) GROUP BY CourseId
+            WHERE IsActive AND CreatedUtc < $end AND LearnerId NOT IN (SELECT Id FROM Learners WHERE IsStaff OR IsSuperuser) GROUP BY CourseId
             """, parameters, cancellationToken);
         var active = await CountsAsync(connection, $"SELECT CourseId, COUNT(DISTINCT LearnerId) FROM ({ActiveBetween.Replace("$from", "$start")}) GROUP BY CourseId",
             parameters, cancellationToken);
@@ -45,7 +45,8 @@ public sealed class DailyMetricsCalculator(PortalDatabase database, TimeProvider
             SELECT c.SiteId, COUNT(DISTINCT a.LearnerId) FROM ({ActiveBetween.Replace("$from", "$month")}) a JOIN Courses c ON c.Id = a.CourseId GROUP BY c.SiteId
             """, parameters, cancellationToken);
         var siteLearners = await SiteCountsAsync(connection, """
-            SELECT c.SiteId, COUNT(DISTINCT e.LearnerId) FROM Enrollments e JOIN Courses c ON c.Id = e.CourseId WHERE e.CreatedUtc < $end GROUP BY c.SiteId
+            SELECT c.SiteId, COUNT(DISTINCT e.LearnerId) FROM Enrollments e JOIN Courses c ON c.Id = e.CourseId
+            WHERE e.IsActive AND e.CreatedUtc < $end AND e.LearnerId NOT IN (SELECT Id FROM Learners WHERE IsStaff OR IsSuperuser) GROUP BY c.SiteId
             """, parameters, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;

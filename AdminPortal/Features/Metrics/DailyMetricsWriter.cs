@@ -41,13 +41,16 @@ public sealed class DailyMetricsWriter(PortalDatabase database)
                 insert.Parameters.AddWithValue("$completions", row.Completions);
                 insert.Parameters.AddWithValue("$progress", row.AverageProgress);
                 insert.Parameters.AddWithValue("$computed", row.ComputedUtc);
+                // A savepoint per course: whatever the failure, only that course's row is undone, the rest goes on.
+                await transaction.SaveAsync("course", cancellationToken);
                 try
                 {
                     await insert.ExecuteNonQueryAsync(cancellationToken);
+                    await transaction.ReleaseAsync("course", cancellationToken);
                 }
                 catch (SqliteException e)
                 {
-                    // SQLite undoes the failed statement only; the transaction and the other courses go on.
+                    await transaction.RollbackAsync("course", cancellationToken);
                     errors.Add(new CourseMetricError(row.CourseId, e.Message));
                 }
             }

@@ -10,7 +10,7 @@ namespace AdminPortal.Features.Metrics;
 /// <summary>A course's row on the dashboard: its numbers on the last day, the change since a month before, its active learners over the range.</summary>
 public sealed record CourseMetricsRow(CourseDailyMetric Last, CourseDailyMetric? MonthBefore, IReadOnlyList<long> ActiveSeries)
 {
-    public string EnrollmentChange => MetricRules.Change(Last.Enrollments, MonthBefore?.Enrollments ?? 0);
+    public string EnrollmentChange => MetricRules.Change(Last.Enrollments, MonthBefore?.Enrollments);
 }
 
 public sealed record MetricsView(string Site, DateOnly From, DateOnly To, IReadOnlyList<SiteDailyMetric> Series, IReadOnlyList<CourseMetricsRow> Courses)
@@ -67,7 +67,7 @@ public sealed class MetricsDashboard(IDbContextFactory<PortalDbContext> contexts
     // Quoted when it holds a comma, quote or line break; a leading = + - @ is defused so a spreadsheet never runs it.
     private static string Field(string value)
     {
-        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
         {
             value = "'" + value;
         }

@@ -58,7 +58,7 @@ public sealed class CatalogClient(IHttpClientFactory clients, IOptions<CatalogCl
                     return Parse(await JsonDocument.ParseAsync(body, cancellationToken: timeout.Token), page, url);
                 }
                 reason = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
-                if ((int)response.StatusCode < 500)
+                if ((int)response.StatusCode is < 500 and not 408 and not 429)
                 {
                     break;
                 }
@@ -67,7 +67,7 @@ public sealed class CatalogClient(IHttpClientFactory clients, IOptions<CatalogCl
             {
                 reason = $"no answer within {settings.TimeoutSeconds} s";
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is HttpRequestException or IOException)
             {
                 reason = e.Message;
             }

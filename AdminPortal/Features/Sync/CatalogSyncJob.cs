@@ -24,20 +24,37 @@ public sealed class CatalogSyncJob(
             run.Log("The catalog sync is off (Sync → Catalog sync): nothing was requested.");
             return;
         }
-        var url = CatalogSyncRules.FirstPage(config.BaseUrl!, config.PageSize);
-        for (var page = 1; url is not null; page++)
+        var first = new Uri(CatalogSyncRules.FirstPage(config.BaseUrl!, config.PageSize));
+        var seen = new HashSet<Uri>();
+        for (var (page, url) = (1, (Uri?)first); url is not null; page++)
         {
-            var answer = await catalog.GetPageAsync(url, page, token, cancellationToken);
+            if (!seen.Add(url))
+            {
+                throw new CatalogPageException(page, url.ToString(), "the catalog's \"next\" leads back to a page already read");
+            }
+            var answer = await catalog.GetPageAsync(url.ToString(), page, token, cancellationToken);
             var updated = await ApplyAsync(answer.Runs, run, cancellationToken);
             run.Count("pages");
             run.Count("found", answer.Runs.Count);
             run.Count("updated", updated);
-            url = answer.Next;
+            url = answer.Next is null ? null : NextPage(first, url, answer.Next, page + 1);
         }
         run.Count("matched", 0);
         run.Count("not-found", 0);
         run.Log($"{run.Counts["found"]} course runs in the catalog on {run.Counts["pages"]} page(s): {run.Counts["matched"]} matched, " +
             $"{run.Counts["not-found"]} not found here, {run.Counts["updated"]} updated.");
+    }
+
+    /// <summary>
+    /// The next page's address, relative ones resolved against the current page. It must stay on the catalog's own
+    /// scheme, host and port: the bearer token goes with every request, and no other server may collect it.
+    /// </summary>
+    private static Uri NextPage(Uri first, Uri current, string next, int page)
+    {
+        var url = new Uri(current, next);
+        return url.Scheme == first.Scheme && url.Host == first.Host && url.Port == first.Port
+            ? url
+            : throw new CatalogPageException(page, url.ToString(), $"the catalog's \"next\" points to another server ({url.Host}); refused, so the token stays with the catalog");
     }
 
     /// <returns>How many courses changed.</returns>

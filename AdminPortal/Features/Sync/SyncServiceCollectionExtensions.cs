@@ -11,7 +11,8 @@ public static class SyncServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<CatalogClientOptions>().BindConfiguration(CatalogClientOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Each request has its own timeout (Sync:Catalog:TimeoutSeconds); the client's own must not cut in first.
-        services.AddHttpClient(CatalogClient.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(CatalogClient.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RedactLoggedHeaders(["Authorization"]);
         services.AddSingleton<CatalogSettingsService>();
         services.AddSingleton<CatalogClient>();
         services.AddSingleton<SharingLinkService>();
