@@ -31,8 +31,8 @@ internal static class SurveyReportBenchmarks
         }
         var shell = new List<double>();
         var database = app.Services.GetRequiredService<PortalDatabase>().FilePath;
-        var now = SurveyCountQueries.SqliteTime(DateTime.UtcNow);
-        var since = SurveyCountQueries.SqliteTime(DateTime.UtcNow.AddDays(-28));
+        var now = SqliteTimes.Text(DateTime.UtcNow);
+        var since = SqliteTimes.Text(DateTime.UtcNow.AddDays(-28));
         for (var run = 0; run < Runs; run++)
         {
             shell.Add(await SqliteShellAsync(database, now, since));

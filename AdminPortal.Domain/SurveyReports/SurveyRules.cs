@@ -26,9 +26,6 @@ public static class SurveyRules
     /// <summary>Logged in within the last 4 weeks: at or after this moment.</summary>
     public static DateTime ActiveSince(DateTime nowUtc) => nowUtc.AddDays(-ActiveLearnerDays);
 
-    /// <summary>The wait before retry <paramref name="attempt"/> (2 = the first retry): base, 2 x base, 4 x base...</summary>
-    public static TimeSpan RetryDelay(int attempt, TimeSpan baseDelay) => baseDelay * Math.Pow(2, attempt - 2);
-
     /// <summary>5xx answers and the network failing may pass; 4xx will not get better by asking again.</summary>
     public static bool IsWorthRetrying(int? statusCode) => statusCode is null or >= 500;
 }

@@ -57,7 +57,4 @@ public static class CatalogSyncRules
 
     /// <summary>The first page's address: <c>{base}/course_runs/?page_size=N&amp;exclude_utm=1</c>.</summary>
     public static string FirstPage(string baseUrl, int pageSize) => $"{baseUrl.TrimEnd('/')}/course_runs/?page_size={pageSize}&exclude_utm=1";
-
-    /// <summary>The wait before retry <paramref name="attempt"/> (2 = the first retry).</summary>
-    public static TimeSpan RetryDelay(int attempt, TimeSpan baseDelay) => baseDelay * Math.Pow(2, attempt - 2);
 }

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace AdminPortal.Tests.Support;
 
 /// <summary>A fresh folder under the temp directory for one test host's database and logs, deleted afterwards.</summary>
@@ -44,7 +46,12 @@ public sealed class TestDirectory : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // This folder's pool only: clearing every pool would close other tests' last connections to their databases,
+        // and SQLite checkpoints a database whose last connection closes, under a test that counts its checkpoint.
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabaseFile }.ToString()))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
         try
         {
             Directory.Delete(Path, recursive: true);

@@ -45,7 +45,7 @@ public sealed class SurveyRulesTests
 
     [Fact]
     public void RetriesWaitTwiceAsLongEachTime() =>
-        Assert.Equal([2, 4, 8], new[] { 2, 3, 4 }.Select(a => SurveyRules.RetryDelay(a, TimeSpan.FromSeconds(2)).TotalSeconds));
+        Assert.Equal([2, 4, 8], new[] { 2, 3, 4 }.Select(a => Retries.DoublingDelay(a, TimeSpan.FromSeconds(2)).TotalSeconds));
 
     [Theory]
     [InlineData(null, true)]

@@ -4,7 +4,6 @@ using AdminPortal.Domain.Accounts;
 using AdminPortal.Features.SurveyReports;
 using AdminPortal.Tests.Support;
 using AdminPortal.Jobs;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,7 +49,6 @@ public sealed class SurveyReportServiceTests
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             folder.Dispose();
         }
     }

@@ -23,9 +23,9 @@ public sealed class DailyMetricsCalculator(PortalDatabase database, TimeProvider
         var start = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var parameters = new Dictionary<string, object>
         {
-            ["$start"] = Time(start),
-            ["$end"] = Time(start.AddDays(1)),
-            ["$month"] = Time(new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc)),
+            ["$start"] = SqliteTimes.Text(start),
+            ["$end"] = SqliteTimes.Text(start.AddDays(1)),
+            ["$month"] = SqliteTimes.Text(new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc)),
         };
         var courses = await RowsAsync(connection, "SELECT c.Id, c.SiteId, c.Key, c.DisplayName, s.Domain FROM Courses c LEFT JOIN Sites s ON s.Id = c.SiteId WHERE c.StartUtc < $end", parameters, cancellationToken);
         var enrollments = await CountsAsync(connection, """
@@ -65,9 +65,6 @@ public sealed class DailyMetricsCalculator(PortalDatabase database, TimeProvider
             courseRows.Where(c => c.SiteId == siteId).Sum(c => c.Enrollments), siteMonthly.GetValueOrDefault(siteId ?? 0), now)).ToList();
         return new DayMetrics(day, courseRows, sites);
     }
-
-    /// <summary>As EF Core stores times in SQLite, so text comparison orders them.</summary>
-    private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<Dictionary<int, long>> CountsAsync(SqliteConnection connection, string sql, Dictionary<string, object> parameters, CancellationToken cancellationToken) =>
         (await RowsAsync(connection, sql, parameters, cancellationToken)).ToDictionary(r => Convert.ToInt32(r[0]), r => Convert.ToInt64(r[1]));

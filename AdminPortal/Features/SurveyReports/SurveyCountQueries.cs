@@ -21,15 +21,12 @@ public sealed class SurveyCountQueries(PortalDatabase database)
             await progress(Statements[i].Name, i + 1);
             await using var command = connection.CreateCommand();
             command.CommandText = Statements[i].Sql;
-            command.Parameters.AddWithValue("$now", SqliteTime(nowUtc));
-            command.Parameters.AddWithValue("$active_since", SqliteTime(SurveyRules.ActiveSince(nowUtc)));
+            command.Parameters.AddWithValue("$now", SqliteTimes.Text(nowUtc));
+            command.Parameters.AddWithValue("$active_since", SqliteTimes.Text(SurveyRules.ActiveSince(nowUtc)));
             counts[i] = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
         }
         return new SurveyCounts(counts[0], counts[1], counts[2], counts[3], counts[4]);
     }
-
-    /// <summary>Times as EF Core stores them in SQLite, so text comparison orders them.</summary>
-    public static string SqliteTime(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
 
     // The file holds "-- name" lines, each followed by its statement ending in ';'.
     private static List<(string Name, string Sql)> Load()

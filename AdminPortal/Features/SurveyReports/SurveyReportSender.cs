@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using AdminPortal.Data;
+using AdminPortal.Domain;
 using AdminPortal.Domain.SurveyReports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -65,7 +66,7 @@ public sealed class SurveyReportSender(
         {
             if (attempt > 1)
             {
-                await Task.Delay(SurveyRules.RetryDelay(attempt, TimeSpan.FromSeconds(settings.RetryDelaySeconds)), cancellationToken);
+                await Task.Delay(Retries.DoublingDelay(attempt, TimeSpan.FromSeconds(settings.RetryDelaySeconds)), cancellationToken);
             }
             var startedUtc = clock.GetUtcNow().UtcDateTime;
             var (status, error, excerpt, elapsed) = await PostOnceAsync(client, settings, report.Payload!, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using AdminPortal.Domain;
 using AdminPortal.Domain.Sync;
 using Microsoft.Extensions.Options;
 
@@ -40,7 +41,7 @@ public sealed class CatalogClient(IHttpClientFactory clients, IOptions<CatalogCl
             if (attempt > 1)
             {
                 logger.LogWarning("Catalog page {Page} failed ({Reason}); attempt {Attempt} of {Max}", page, reason, attempt, settings.MaxAttempts);
-                await Task.Delay(CatalogSyncRules.RetryDelay(attempt, TimeSpan.FromSeconds(settings.RetryDelaySeconds)), cancellationToken);
+                await Task.Delay(Retries.DoublingDelay(attempt, TimeSpan.FromSeconds(settings.RetryDelaySeconds)), cancellationToken);
             }
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
