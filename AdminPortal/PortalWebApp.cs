@@ -5,6 +5,7 @@ using AdminPortal.Features.Courses;
 using AdminPortal.Features.Enrollments;
 using AdminPortal.Features.Messaging;
 using AdminPortal.Features.Metrics;
+using AdminPortal.Features.SurveyReports;
 using AdminPortal.Features.Sync;
 using AdminPortal.Features.SystemStatus;
 using AdminPortal.Hosting;
@@ -23,6 +24,7 @@ public static class PortalWebApp
 
         var app = builder.Build();
         app.UsePortalUi();
+        app.UseSurveyReportsSwitch();
         app.UseFirstRunSetup();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -89,3 +89,18 @@ public sealed class SurveyReportServiceTests
         Assert.Contains("SurveyReport:ExtraData must be a JSON object", error.Message);
     }
 }
+
+public sealed class SurveyReportPagesSwitchTests
+{
+    [Theory]
+    [InlineData("false", System.Net.HttpStatusCode.NotFound)]
+    [InlineData("true", System.Net.HttpStatusCode.Redirect)]
+    public async Task TurnedOffThePagesDoNotExist(string enabled, System.Net.HttpStatusCode status)
+    {
+        using var portal = new PortalWebFactory("Production", ("SurveyReport:Enabled", enabled));
+        var client = portal.CreateBrowserlikeClient();
+
+        Assert.Equal(status, (await client.GetAsync("/admin/survey-reports")).StatusCode);
+        Assert.Equal(status, (await client.GetAsync("/admin/survey-reports/1")).StatusCode);
+    }
+}

@@ -33,6 +33,24 @@ public static class SurveyReportsServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>With <c>SurveyReport:Enabled=false</c> the report pages do not exist: their addresses answer 404.</summary>
+    public static WebApplication UseSurveyReportsSwitch(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue($"{SurveyReportOptions.Section}:Enabled", true))
+        {
+            app.Use((context, next) =>
+            {
+                if (context.Request.Path.StartsWithSegments("/admin/survey-reports"))
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                }
+                return next(context);
+            });
+        }
+        return app;
+    }
+
     private static bool ExtraDataIsAnObject(SurveyReportOptions options, IConfiguration configuration)
     {
         try
