@@ -27,20 +27,25 @@ public sealed class DailyMetricsCalculator(PortalDatabase database, TimeProvider
             ["$end"] = SqliteTimes.Text(start.AddDays(1)),
             ["$month"] = SqliteTimes.Text(new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc)),
         };
-        var courses = await RowsAsync(connection, "SELECT c.Id, c.SiteId, c.Key, c.DisplayName, s.Domain FROM Courses c LEFT JOIN Sites s ON s.Id = c.SiteId WHERE c.StartUtc < $end", parameters, cancellationToken);
+        // Every course, for the site of any activity; rows only for those started by the end of the day (text order is time order).
+        var allCourses = await RowsAsync(connection, "SELECT c.Id, c.SiteId, c.Key, c.DisplayName, s.Domain, c.StartUtc FROM Courses c LEFT JOIN Sites s ON s.Id = c.SiteId",
+            parameters, cancellationToken);
+        var siteOf = allCourses.ToDictionary(c => Convert.ToInt32(c[0]), c => c[1] is DBNull ? 0 : Convert.ToInt32(c[1]));
+        var courses = allCourses.Where(c => string.CompareOrdinal((string)c[5]!, (string)parameters["$end"]) < 0).ToList();
         var enrollments = await CountsAsync(connection, """
             SELECT CourseId, COUNT(*) FROM Enrollments
             WHERE IsActive AND CreatedUtc < $end AND LearnerId NOT IN (SELECT Id FROM Learners WHERE IsStaff OR IsSuperuser) GROUP BY CourseId
             """, parameters, cancellationToken);
-        var active = await CountsAsync(connection, $"SELECT CourseId, COUNT(DISTINCT LearnerId) FROM ({ActiveBetween.Replace("$from", "$start")}) GROUP BY CourseId",
-            parameters, cancellationToken);
+        // The day's (course, learner) pairs, read once: the courses' and the sites' active learners both come from them.
+        var activePairs = (await RowsAsync(connection, ActiveBetween.Replace("$from", "$start"), parameters, cancellationToken))
+            .Select(r => (Course: Convert.ToInt32(r[0]), Learner: Convert.ToInt64(r[1]))).ToList();
+        var active = activePairs.GroupBy(p => p.Course).ToDictionary(g => g.Key, g => (long)g.Count());
+        var siteActive = activePairs.GroupBy(p => siteOf[p.Course]).ToDictionary(g => g.Key, g => (long)g.Select(p => p.Learner).Distinct().Count());
         var completions = await CountsAsync(connection,
             "SELECT CourseId, COUNT(*) FROM Certificates WHERE Status = 'downloadable' AND CreatedUtc < $end GROUP BY CourseId", parameters, cancellationToken);
-        var progress = await RowsAsync(connection, "SELECT CourseId, AVG(Percent) FROM CourseGrades WHERE ModifiedUtc < $end GROUP BY CourseId", parameters, cancellationToken);
+        var progress = (await RowsAsync(connection, "SELECT CourseId, AVG(Percent) FROM CourseGrades WHERE ModifiedUtc < $end GROUP BY CourseId", parameters, cancellationToken))
+            .ToDictionary(r => Convert.ToInt32(r[0]), r => Convert.ToDouble(r[1]));
         var siteNames = await RowsAsync(connection, "SELECT Id, Domain FROM Sites", parameters, cancellationToken);
-        var siteActive = await SiteCountsAsync(connection, $"""
-            SELECT c.SiteId, COUNT(DISTINCT a.LearnerId) FROM ({ActiveBetween.Replace("$from", "$start")}) a JOIN Courses c ON c.Id = a.CourseId GROUP BY c.SiteId
-            """, parameters, cancellationToken);
         var siteMonthly = await SiteCountsAsync(connection, $"""
             SELECT c.SiteId, COUNT(DISTINCT a.LearnerId) FROM ({ActiveBetween.Replace("$from", "$month")}) a JOIN Courses c ON c.Id = a.CourseId GROUP BY c.SiteId
             """, parameters, cancellationToken);
@@ -53,10 +58,9 @@ public sealed class DailyMetricsCalculator(PortalDatabase database, TimeProvider
         var courseRows = courses.Select(c =>
         {
             var id = Convert.ToInt32(c[0]);
-            var average = progress.FirstOrDefault(p => Convert.ToInt32(p[0]) == id)?[1];
             return new CourseDailyMetric(day, id, (string)c[2]!, (string)c[3]!, c[1] is DBNull ? null : Convert.ToInt32(c[1]), c[4] as string ?? SiteDailyMetric.NoSite,
                 enrollments.GetValueOrDefault(id), active.GetValueOrDefault(id),
-                completions.GetValueOrDefault(id), average is null or DBNull ? 0 : Convert.ToDouble(average), now);
+                completions.GetValueOrDefault(id), progress.GetValueOrDefault(id), now);
         }).ToList();
         var names = siteNames.ToDictionary(s => Convert.ToInt32(s[0]), s => (string)s[1]!);
         var sites = courseRows.Select(c => c.SiteId).Concat(names.Keys.Select(k => (int?)k)).Distinct().Select(siteId => new SiteDailyMetric(day,
