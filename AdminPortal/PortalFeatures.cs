@@ -16,6 +16,7 @@ using AdminPortal.Features.SurveyReports;
 using AdminPortal.Features.Sync;
 using AdminPortal.Features.SystemStatus;
 using AdminPortal.Hosting;
+using AdminPortal.Hosting.Processes;
 using AdminPortal.Jobs;
 
 namespace AdminPortal;
@@ -26,6 +27,7 @@ public static class PortalFeatures
     public static WebApplicationBuilder AddPortalFeatures(this WebApplicationBuilder builder)
     {
         builder.AddPortalData();
+        builder.AddPortalProcesses();
         builder.AddPortalDataProtection();
         builder.AddPortalAccounts();
         builder.AddPortalApiKeys();

@@ -45,18 +45,22 @@ public sealed class CourseResetAudit
     public DateTime? CompletedUtc { get; private set; }
     public DateTime ModifiedUtc { get; private set; }
     public string? Error { get; private set; }
+
+    /// <summary>The process carrying out a reset in progress (see PortalProcess).</summary>
+    public Guid? OwnerId { get; private set; }
     public DateTime? EmailedUtc { get; private set; }
     public string? EmailError { get; private set; }
 
     public bool IsStuckCandidate => Status is CourseResetStatus.Enqueued or CourseResetStatus.InProgress;
 
-    public void Start(DateTime nowUtc)
+    /// <param name="ownerId">The process carrying it out: if it dies before the commit, the reset is marked failed.</param>
+    public void Start(DateTime nowUtc, Guid? ownerId = null)
     {
         if (Status != CourseResetStatus.Enqueued)
         {
             throw new DomainException($"Only an enqueued reset can start; this one is {Status}.");
         }
-        (Status, StartedUtc, ModifiedUtc) = (CourseResetStatus.InProgress, nowUtc, nowUtc);
+        (Status, StartedUtc, ModifiedUtc, OwnerId) = (CourseResetStatus.InProgress, nowUtc, nowUtc, ownerId);
     }
 
     public void Complete(DateTime nowUtc)

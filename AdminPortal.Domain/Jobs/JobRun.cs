@@ -3,7 +3,7 @@ namespace AdminPortal.Domain.Jobs;
 /// <summary>One execution of a job: who started it, how it ended, what it counted and logged.</summary>
 public sealed class JobRun
 {
-    public const string InterruptedError = "interrupted: the portal stopped";
+    public const string InterruptedError = "interrupted: the process running it stopped";
     public const int MaxErrorLength = 2000;
 
     private readonly List<JobRunLogLine> logLines = [];
@@ -30,6 +30,9 @@ public sealed class JobRun
 
     public JobRunStatus Status { get; private set; }
 
+    /// <summary>The process running it, while it runs (see PortalProcess).</summary>
+    public Guid? OwnerId { get; private set; }
+
     public Dictionary<string, long> Counts { get; private set; } = [];
 
     /// <summary>The failure's message; the full exception goes to the portal's log.</summary>
@@ -37,7 +40,8 @@ public sealed class JobRun
 
     public IReadOnlyList<JobRunLogLine> LogLines => logLines;
 
-    public static JobRun Start(string jobName, string trigger, JobStarter startedBy, string? startedByEmail, DateTime startedAtUtc)
+    /// <param name="ownerId">The process that runs it (a run whose owner died is marked interrupted); none for a run recorded by hand.</param>
+    public static JobRun Start(string jobName, string trigger, JobStarter startedBy, string? startedByEmail, DateTime startedAtUtc, Guid? ownerId = null)
     {
         if (startedBy == JobStarter.User && string.IsNullOrWhiteSpace(startedByEmail))
         {
@@ -51,6 +55,7 @@ public sealed class JobRun
             StartedByEmail = startedBy == JobStarter.User ? startedByEmail : null,
             StartedAtUtc = startedAtUtc,
             Status = JobRunStatus.Running,
+            OwnerId = ownerId,
         };
     }
 
@@ -60,7 +65,7 @@ public sealed class JobRun
     public void Fail(DateTime finishedAtUtc, string error, IReadOnlyDictionary<string, long> counts, IEnumerable<JobRunLogLine> lines) =>
         Finish(JobRunStatus.Failed, finishedAtUtc, error, counts, lines);
 
-    /// <summary>For a run still marked running when the portal starts: the process that ran it is gone.</summary>
+    /// <summary>For a run still marked running whose process is gone.</summary>
     public void MarkInterrupted(DateTime atUtc) => Fail(atUtc, InterruptedError, Counts, []);
 
     public string DescribeStarter() => StartedBy switch

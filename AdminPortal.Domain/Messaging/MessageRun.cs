@@ -15,7 +15,8 @@ public sealed class MessageRun
     {
     }
 
-    public MessageRun(MessageSite site, MessageKind kind, DateOnly runDate, Guid sendUuid, string startedBy, bool dryRun, string? overrideRecipient, DateTime nowUtc)
+    public MessageRun(MessageSite site, MessageKind kind, DateOnly runDate, Guid sendUuid, string startedBy, bool dryRun, string? overrideRecipient, DateTime nowUtc,
+        Guid? ownerId = null)
     {
         SiteId = site.Id;
         SiteDomain = site.Domain;
@@ -27,6 +28,7 @@ public sealed class MessageRun
         OverrideRecipient = overrideRecipient;
         StartedUtc = nowUtc;
         Status = MessageRunStatus.Running;
+        OwnerId = ownerId;
     }
 
     public long Id { get; private set; }
@@ -41,6 +43,9 @@ public sealed class MessageRun
     public DateTime StartedUtc { get; private set; }
     public DateTime? FinishedUtc { get; private set; }
     public MessageRunStatus Status { get; private set; }
+
+    /// <summary>The process running it (see PortalProcess): a run whose owner died is marked failed, one whose owner lives is left alone.</summary>
+    public Guid? OwnerId { get; private set; }
     public int BinsDone { get; private set; }
     public int Candidates { get; private set; }
     public int Queued { get; private set; }

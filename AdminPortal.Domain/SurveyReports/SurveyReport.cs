@@ -63,9 +63,13 @@ public sealed class SurveyReport
 
     /// <summary>
     /// Set by the process generating or sending the report right now (a claim): no other process takes it until this
-    /// time, so a report is never sent twice at once, and one left by a crashed process is taken again after it.
+    /// time, or until that process is gone (<see cref="LeaseOwnerId"/>), so a report is never sent twice at once, and one
+    /// left by a crashed process is taken again.
     /// </summary>
     public DateTime? LeaseUntilUtc { get; private set; }
+
+    /// <summary>The process holding the claim (see PortalProcess).</summary>
+    public Guid? LeaseOwnerId { get; private set; }
     public DateTime? SentUtc { get; private set; }
     public string? LastSendError { get; private set; }
 
@@ -80,14 +84,14 @@ public sealed class SurveyReport
         Demand(SurveyReportState.Processing, "be generated");
         (CoursesOffered, ActiveLearners, RegisteredLearners, Enrollments, LearnersWithPassingGrade) =
             (counts.CoursesOffered, counts.ActiveLearners, counts.RegisteredLearners, counts.Enrollments, counts.LearnersWithPassingGrade);
-        (State, Payload, GeneratedUtc, ModifiedUtc, Progress, LeaseUntilUtc) = (SurveyReportState.Generated, payload, nowUtc, nowUtc, null, null);
+        (State, Payload, GeneratedUtc, ModifiedUtc, Progress, LeaseUntilUtc, LeaseOwnerId) = (SurveyReportState.Generated, payload, nowUtc, nowUtc, null, null, null);
     }
 
     /// <summary>Generation failed: nothing can be sent, so a send asked for with it is dropped.</summary>
     public void Fail(string error, DateTime nowUtc)
     {
         Demand(SurveyReportState.Processing, "fail");
-        (State, Error, ModifiedUtc, Progress, LeaseUntilUtc) = (SurveyReportState.Error, Cut(error), nowUtc, null, null);
+        (State, Error, ModifiedUtc, Progress, LeaseUntilUtc, LeaseOwnerId) = (SurveyReportState.Error, Cut(error), nowUtc, null, null, null);
         SendState = SurveySendState.NotSent;
     }
 
@@ -116,7 +120,7 @@ public sealed class SurveyReport
         {
             (SendState, LastSendError) = (SurveySendState.SendFailed, Cut(error ?? "unknown error"));
         }
-        (ModifiedUtc, LeaseUntilUtc) = (nowUtc, null);
+        (ModifiedUtc, LeaseUntilUtc, LeaseOwnerId) = (nowUtc, null, null);
     }
 
     /// <summary>What the list shows: processing, generated, error, Sent, Send failed (and Sending while it goes).</summary>

@@ -92,7 +92,7 @@ public sealed class JobStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task ARunLeftRunningByAStoppedPortalIsMarkedFailedAtTheNextStart()
+    public async Task ARunLeftRunningByAStoppedPortalIsMarkedInterruptedAtTheNextStart()
     {
         long id;
         await using (var first = Host())
@@ -104,7 +104,7 @@ public sealed class JobStoreTests : IDisposable
         await using var second = Host();
         var run = (await second.Services.AllAsync()).Single(r => r.Id == id);
 
-        Assert.Equal((JobRunStatus.Failed, "interrupted: the portal stopped"), (run.Status, run.Error));
+        Assert.Equal((JobRunStatus.Failed, JobRun.InterruptedError), (run.Status, run.Error));
         Assert.True(run.FinishedAtUtc > run.StartedAtUtc);
     }
 

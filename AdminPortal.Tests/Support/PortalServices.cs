@@ -10,11 +10,13 @@ public sealed class PortalServices : IAsyncDisposable
 {
     private readonly TestDirectory directory;
     private readonly WebApplication app;
+    private readonly bool ownsDirectory;
 
-    private PortalServices(TestDirectory directory, WebApplication app)
+    private PortalServices(TestDirectory directory, WebApplication app, bool ownsDirectory)
     {
         this.directory = directory;
         this.app = app;
+        this.ownsDirectory = ownsDirectory;
     }
 
     public IServiceProvider Services => app.Services;
@@ -30,7 +32,15 @@ public sealed class PortalServices : IAsyncDisposable
     {
         var directory = TestDirectory.Create("services");
         var app = await CliHost.StartAsync([], directory.Settings(settings), CancellationToken.None, configureServices);
-        return new PortalServices(directory, app);
+        return new PortalServices(directory, app, ownsDirectory: true);
+    }
+
+    /// <summary>Another process on a folder the test keeps: two of these on one folder are two portal processes on one database.</summary>
+    public static async Task<PortalServices> StartOnAsync(TestDirectory directory, Action<IServiceCollection>? configureServices = null,
+        params (string Key, string? Value)[] settings)
+    {
+        var app = await CliHost.StartAsync([], directory.Settings(settings), CancellationToken.None, configureServices);
+        return new PortalServices(directory, app, ownsDirectory: false);
     }
 
     public static readonly PortalActor Admin = PortalActor.System("test");
@@ -41,6 +51,9 @@ public sealed class PortalServices : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await app.DisposeAsync();
-        directory.Dispose();
+        if (ownsDirectory)
+        {
+            directory.Dispose();
+        }
     }
 }

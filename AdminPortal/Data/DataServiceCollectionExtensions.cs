@@ -12,14 +12,17 @@ public static class DataServiceCollectionExtensions
         // Read when first needed, not now, so settings a test host adds after this call still apply.
         builder.Services.AddSingleton(sp => PortalDatabase.FromConfiguration(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        builder.Services.AddDbContextFactory<PortalDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<PortalDatabase>().ConnectionString).AddInterceptors(ConnectionSetup));
+        builder.Services.AddDbContextFactory<PortalDbContext>((sp, options) => options.UsePortalDatabase(sp.GetRequiredService<PortalDatabase>()));
         // The factory also registers a scoped context, which Identity's stores and the health check take.
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         builder.Services.AddStartupStep<MigrateDatabaseStep>();
         return builder;
     }
+
+    /// <summary>The one place that says which provider and connection the portal's contexts use.</summary>
+    public static DbContextOptionsBuilder UsePortalDatabase(this DbContextOptionsBuilder options, PortalDatabase database) =>
+        options.UseSqlite(database.ConnectionString).AddInterceptors(ConnectionSetup);
 }
 
 public sealed class DatabaseOptions

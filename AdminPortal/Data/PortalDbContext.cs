@@ -6,6 +6,7 @@ using AdminPortal.Domain.Jobs;
 using AdminPortal.Domain.Learning;
 using AdminPortal.Domain.Messaging;
 using AdminPortal.Domain.Metrics;
+using AdminPortal.Domain.Processes;
 using AdminPortal.Domain.Schedules;
 using AdminPortal.Domain.SurveyReports;
 using AdminPortal.Domain.Sync;
@@ -49,6 +50,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     public DbSet<JobRunLogLine> JobRunLogLines => Set<JobRunLogLine>();
+
+    public DbSet<PortalProcess> PortalProcesses => Set<PortalProcess>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,16 +1,18 @@
 using AdminPortal.Data;
 using AdminPortal.Domain.Jobs;
+using AdminPortal.Hosting.Processes;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Jobs;
 
 /// <summary>Writes the JobRun rows: one when a run starts, its outcome when it ends, each in its own context.</summary>
-public sealed class JobRunRecorder(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock)
+public sealed class JobRunRecorder(IDbContextFactory<PortalDbContext> contexts, ThisProcess process, TimeProvider clock)
 {
     public async Task<long> StartAsync(string jobName, JobStart start, CancellationToken cancellationToken)
     {
+        var owner = await process.OwnerIdAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var run = JobRun.Start(jobName, start.Trigger, start.StartedBy, start.Email, clock.GetUtcNow().UtcDateTime);
+        var run = JobRun.Start(jobName, start.Trigger, start.StartedBy, start.Email, clock.GetUtcNow().UtcDateTime, owner);
         db.JobRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         return run.Id;
@@ -33,20 +35,6 @@ public sealed class JobRunRecorder(IDbContextFactory<PortalDbContext> contexts, 
         }
         await db.SaveChangesAsync(CancellationToken.None);
         return run;
-    }
-
-    /// <summary>Fails the runs a stopped process left running; only the server calls it, before its scheduler starts.</summary>
-    public async Task<IReadOnlyList<JobRun>> MarkInterruptedAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var running = await db.JobRuns.Where(r => r.Status == JobRunStatus.Running).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var run in running)
-        {
-            run.MarkInterrupted(now);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return running;
     }
 
     /// <summary>Deletes finished runs that started before <paramref name="cutoffUtc"/>, with their log lines.</summary>

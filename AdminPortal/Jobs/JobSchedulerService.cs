@@ -10,7 +10,6 @@ namespace AdminPortal.Jobs;
 internal sealed class JobSchedulerService(
     PortalScheduler portalScheduler,
     JobScheduleSync sync,
-    JobRunRecorder recorder,
     IOptions<JobsOptions> options,
     ILogger<JobSchedulerService> logger) : IHostedService
 {
@@ -19,11 +18,6 @@ internal sealed class JobSchedulerService(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var run in await recorder.MarkInterruptedAsync(cancellationToken))
-        {
-            logger.LogWarning("Job {Job} run {RunId}, started {Started:u}, was still running when the portal stopped: marked failed",
-                run.JobName, run.Id, run.StartedAtUtc);
-        }
         var scheduler = await portalScheduler.GetAsync(cancellationToken);
         await sync.ApplyAsync(scheduler, cancellationToken);
         await scheduler.Start(cancellationToken);
@@ -56,7 +50,7 @@ internal sealed class JobSchedulerService(
         }
         catch (OperationCanceledException)
         {
-            logger.LogWarning("Jobs were still running after {Seconds} s; their runs will be marked interrupted at the next start",
+            logger.LogWarning("Jobs were still running after {Seconds} s; their runs will be marked interrupted once this process is gone",
                 options.Value.ShutdownSeconds);
         }
     }

@@ -1,4 +1,5 @@
 using AdminPortal.Features.Jobs;
+using AdminPortal.Hosting.Processes;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JobCatalog>();
         services.AddSingleton<JobRunRecorder>();
+        services.AddOrphanedWorkRecovery<JobRunRecovery>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<PortalScheduler>();
         services.AddSingleton<JobScheduleSync>();

@@ -25,7 +25,7 @@ public sealed class JobRunTests
 
         run.MarkInterrupted(Noon.AddHours(1));
 
-        Assert.Equal((JobRunStatus.Failed, "interrupted: the portal stopped", Noon.AddHours(1)), (run.Status, run.Error, run.FinishedAtUtc));
+        Assert.Equal((JobRunStatus.Failed, JobRun.InterruptedError, Noon.AddHours(1)), (run.Status, run.Error, run.FinishedAtUtc));
     }
 
     [Fact]

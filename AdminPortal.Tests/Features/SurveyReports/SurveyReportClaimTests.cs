@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Domain.Processes;
 using AdminPortal.Domain.SurveyReports;
 using AdminPortal.Features.SurveyReports;
 using AdminPortal.Tests.Support;
@@ -6,16 +7,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Tests.Features.SurveyReports;
 
-/// <summary>One process at a time works on a report; one left by a crashed process is taken again once its claim runs out.</summary>
+/// <summary>One process at a time works on a report; one left by a crashed process is taken again once its claim runs out or its process is gone.</summary>
 public sealed class SurveyReportClaimTests
 {
-    private static async Task<long> ProcessingReportAsync(PortalServices portal, DateTime? leaseUntilUtc)
+    /// <param name="leaseUntilUtc">Claimed until then by another process, alive or dead.</param>
+    private static async Task<long> ProcessingReportAsync(PortalServices portal, DateTime? leaseUntilUtc, bool ownerAlive = true)
     {
         await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var report = new SurveyReport("test", sendWhenGenerated: false, DateTime.UtcNow);
-        db.SurveyReports.Add(report);
+        var owner = new PortalProcess(Guid.NewGuid(), "elsewhere", 42, "AdminPortal survey-report", DateTime.UtcNow.AddHours(ownerAlive ? 0 : -1));
+        db.AddRange(report, owner);
         await db.SaveChangesAsync();
-        await db.SurveyReports.Where(r => r.Id == report.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseUntilUtc, leaseUntilUtc));
+        await db.SurveyReports.Where(r => r.Id == report.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.LeaseUntilUtc, leaseUntilUtc).SetProperty(r => r.LeaseOwnerId, leaseUntilUtc == null ? null : owner.Id));
         return report.Id;
     }
 
@@ -33,15 +37,17 @@ public sealed class SurveyReportClaimTests
     }
 
     [Fact]
-    public async Task AReportHeldByAnotherProcessIsLeftAloneUntilItsClaimRunsOut()
+    public async Task AReportHeldByAnotherLiveProcessIsLeftAloneUntilItsClaimRunsOutOrItsProcessDies()
     {
         await using var portal = await PortalServices.StartAsync();
         var held = await ProcessingReportAsync(portal, DateTime.UtcNow.AddMinutes(10));
         var abandoned = await ProcessingReportAsync(portal, DateTime.UtcNow.AddMinutes(-1));
+        var ownerDied = await ProcessingReportAsync(portal, DateTime.UtcNow.AddMinutes(10), ownerAlive: false);
 
         var done = await portal.Get<SurveyReportWork>().ProcessAsync(_ => { }, CancellationToken.None);
 
-        Assert.Equal(1, done.Generated);
+        Assert.Equal(2, done.Generated);
+        Assert.Equal(SurveyReportState.Generated, (await portal.Get<SurveyReportService>().ListAsync(PortalServices.Admin)).Single(r => r.Id == ownerDied).State);
         var reports = await portal.Get<SurveyReportService>().ListAsync(PortalServices.Admin);
         Assert.Equal(SurveyReportState.Processing, reports.Single(r => r.Id == held).State);
         Assert.Equal((SurveyReportState.Generated, null), reports.Single(r => r.Id == abandoned) is var a ? (a.State, a.LeaseUntilUtc) : default);

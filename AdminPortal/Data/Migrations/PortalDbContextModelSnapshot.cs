@@ -106,6 +106,9 @@ namespace AdminPortal.Data.Migrations
                     b.Property<DateTime>("ModifiedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -245,6 +248,9 @@ namespace AdminPortal.Data.Migrations
                     b.Property<string>("JobName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartedAtUtc")
@@ -778,6 +784,9 @@ namespace AdminPortal.Data.Migrations
                     b.Property<string>("OverrideRecipient")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Queued")
                         .HasColumnType("INTEGER");
 
@@ -1037,6 +1046,35 @@ namespace AdminPortal.Data.Migrations
                     b.ToTable("SiteDailyMetrics", (string)null);
                 });
 
+            modelBuilder.Entity("AdminPortal.Domain.Processes.PortalProcess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeartbeatUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PortalProcesses", (string)null);
+                });
+
             modelBuilder.Entity("AdminPortal.Domain.Schedules.Schedule", b =>
                 {
                     b.Property<long>("Id")
@@ -1178,6 +1216,9 @@ namespace AdminPortal.Data.Migrations
 
                     b.Property<long>("LearnersWithPassingGrade")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LeaseOwnerId")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("TEXT");

@@ -3,6 +3,7 @@ using AdminPortal.Domain;
 using AdminPortal.Domain.CourseReset;
 using AdminPortal.Features.Messaging;
 using AdminPortal.Features.Messaging.Emails;
+using AdminPortal.Hosting.Processes;
 using AdminPortal.Jobs;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,8 @@ namespace AdminPortal.Features.CourseReset;
 /// marked failed and the learner's data is as it was.
 /// </summary>
 public sealed class CourseResetJob(
-    IDbContextFactory<PortalDbContext> contexts, IEmailChannel channel, EmailRenderer renderer, TimeProvider clock, ILogger<CourseResetJob> logger) : IPortalJob
+    IDbContextFactory<PortalDbContext> contexts, IEmailChannel channel, EmailRenderer renderer, ThisProcess process, TimeProvider clock,
+    ILogger<CourseResetJob> logger) : IPortalJob
 {
     public const string Name = "course-reset";
 
@@ -50,7 +52,7 @@ public sealed class CourseResetJob(
         var audit = await db.CourseResetAudits.SingleAsync(a => a.Id == auditId, cancellationToken);
         try
         {
-            audit.Start(clock.GetUtcNow().UtcDateTime);
+            audit.Start(clock.GetUtcNow().UtcDateTime, await process.OwnerIdAsync(cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception e) when (e is DomainException or DbUpdateConcurrencyException)

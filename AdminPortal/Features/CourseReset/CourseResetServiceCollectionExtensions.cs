@@ -1,4 +1,5 @@
 using AdminPortal.Domain.CourseReset;
+using AdminPortal.Hosting.Processes;
 using AdminPortal.Jobs;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,8 +17,7 @@ public static class CourseResetServiceCollectionExtensions
         services.AddSingleton<CourseResetHistory>();
         services.AddSingleton<CourseResetWatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<CourseResetWatcher>());
-        // Before the jobs host: a reset left in progress is marked failed before the scheduler can start the job.
-        services.AddHostedService<CourseResetRecovery>();
+        services.AddOrphanedWorkRecovery<CourseResetRecovery>();
         services.AddSupportApiPolicy();
         builder.AddPortalJob<CourseResetJob>(CourseResetJob.Name, "0 0 * * * ?",
             "Resets the courses support asked for: each reset starts it at once; this hourly run picks up any left waiting.");

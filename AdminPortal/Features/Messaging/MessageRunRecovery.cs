@@ -1,28 +1,29 @@
 using AdminPortal.Data;
 using AdminPortal.Domain.Messaging;
+using AdminPortal.Hosting.Processes;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Messaging;
 
 /// <summary>
-/// At the web server's start, a run still marked running died with the last process: it is marked failed, so no run
-/// looks busy forever. What it queued stays queued, and the next run of the site delivers it.
+/// A run still marked running whose process is gone died with it: it is marked failed, so no run looks busy forever.
+/// What it queued stays queued, and the message-delivery job sends it. A run whose process lives (a command sending at
+/// this moment) is left alone.
 /// </summary>
-public sealed class MessageRunRecovery(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, ILogger<MessageRunRecovery> logger) : IHostedService
+public sealed class MessageRunRecovery(ILogger<MessageRunRecovery> logger) : IOrphanedWorkRecovery
 {
-    public const string Interrupted = "interrupted: the portal stopped; what it queued goes out with the next run";
+    public const string Interrupted = "interrupted: the process running it stopped; the message-delivery job sends what it queued";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task RecoverAsync(PortalDbContext db, OwnerLiveness owners, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stuck = await db.MessageRuns.Where(r => r.Status == MessageRunStatus.Running).ToListAsync(cancellationToken);
-        foreach (var run in stuck)
+        var orphaned = await db.MessageRuns.Where(r => r.Status == MessageRunStatus.Running && r.OwnerId != owners.Me
+            && !db.PortalProcesses.Any(p => p.Id == r.OwnerId && p.HeartbeatUtc >= owners.AliveSince)).ToListAsync(cancellationToken);
+        foreach (var run in orphaned)
         {
-            run.Finish(MessageRunStatus.Failed, Interrupted, clock.GetUtcNow().UtcDateTime);
-            logger.LogWarning("Message run {RunId} ({Kind} for {Site} on {RunDate}) was interrupted; marked failed", run.Id, run.Kind, run.SiteDomain, run.RunDate);
+            run.Finish(MessageRunStatus.Failed, Interrupted, owners.NowUtc);
+            logger.LogWarning("Message run {RunId} ({Kind} for {Site} on {RunDate}) was left running by a process that is gone; marked failed",
+                run.Id, run.Kind, run.SiteDomain, run.RunDate);
         }
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

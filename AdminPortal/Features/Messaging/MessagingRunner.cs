@@ -4,6 +4,7 @@ using AdminPortal.Domain.Messaging;
 using AdminPortal.Domain.Schedules;
 using AdminPortal.Features.Configuration;
 using AdminPortal.Features.Messaging.Emails;
+using AdminPortal.Hosting.Processes;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Messaging;
@@ -24,7 +25,7 @@ public sealed record MessagingOutcome(IReadOnlyList<MessageRun> Runs, IReadOnlyL
 /// <c>deliver_*</c> is on, the outbox is delivered. A dry run resolves and renders but writes and sends nothing.
 /// </summary>
 public sealed class MessagingRunner(
-    IDbContextFactory<PortalDbContext> contexts, ConfigStore configs, EmailRenderer renderer, MessageDelivery delivery, TimeProvider clock,
+    IDbContextFactory<PortalDbContext> contexts, ConfigStore configs, EmailRenderer renderer, MessageDelivery delivery, ThisProcess process, TimeProvider clock,
     ILogger<MessagingRunner> logger)
 {
     public string Channel => delivery.Channel;
@@ -33,12 +34,13 @@ public sealed class MessagingRunner(
     {
         var sites = await SitesAsync(request.SiteDomain, cancellationToken);
         var settings = await configs.AllCurrentAsync<ScheduleConfig>(ConfigKind.ScheduleConfig, cancellationToken);
+        var owner = request.DryRun ? (Guid?)null : await process.OwnerIdAsync(cancellationToken);
         var runs = new List<MessageRun>();
         var preview = new List<PreviewLine>();
         foreach (var site in sites)
         {
             var config = settings.GetValueOrDefault(ConfigKeys.Of(site.Id))?.Values ?? ScheduleConfig.Off;
-            var run = new MessageRun(site, request.Kind, request.RunDate, Guid.NewGuid(), request.StartedBy, request.DryRun, request.OverrideRecipient, Now);
+            var run = new MessageRun(site, request.Kind, request.RunDate, Guid.NewGuid(), request.StartedBy, request.DryRun, request.OverrideRecipient, Now, owner);
             try
             {
                 runs.Add(await RunSiteAsync(request, run, site, config, preview, progress, cancellationToken));

@@ -1,4 +1,5 @@
 using AdminPortal.Features.Messaging.Emails;
+using AdminPortal.Hosting.Processes;
 using AdminPortal.Jobs;
 
 namespace AdminPortal.Features.Messaging;
@@ -30,7 +31,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<MessagingRequestValidator>();
         services.AddSingleton<MessagingBrowser>();
         services.AddSingleton<Highlights.HighlightsService>();
-        services.AddHostedService<MessageRunRecovery>();
+        services.AddOrphanedWorkRecovery<MessageRunRecovery>();
         builder.AddPortalJob<RecurringNudgeJob>(RecurringNudgeJob.Name, "0 0 8 * * ?",
             "Recurring nudges: schedules that started 3 and 10 days ago, per site, queued and delivered once.");
         builder.AddPortalJob<UpgradeReminderJob>(UpgradeReminderJob.Name, "0 15 8 * * ?",

@@ -10,6 +10,7 @@ public sealed class SurveyReportGenerator(
     SurveyCountQueries queries,
     SurveyPayloads payloads,
     SurveyBannerCache banner,
+    SurveyLeases leases,
     TimeProvider clock,
     ILogger<SurveyReportGenerator> logger)
 {
@@ -17,7 +18,7 @@ public sealed class SurveyReportGenerator(
     public async Task<SurveyReport?> GenerateAsync(long reportId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await SurveyLeases.ClaimAsync(db.SurveyReports.Where(r => r.Id == reportId && r.State == SurveyReportState.Processing), clock, cancellationToken))
+        if (!await leases.ClaimAsync(db, db.SurveyReports.Where(r => r.Id == reportId && r.State == SurveyReportState.Processing), cancellationToken))
         {
             return null;
         }

@@ -17,6 +17,7 @@ public sealed class SurveyReportSender(
     IHttpClientFactory clients,
     IOptions<SurveyReportOptions> options,
     SurveyBannerCache banner,
+    SurveyLeases leases,
     TimeProvider clock,
     ILogger<SurveyReportSender> logger)
 {
@@ -28,7 +29,7 @@ public sealed class SurveyReportSender(
         var settings = options.Value;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var queued = db.SurveyReports.Where(r => r.Id == reportId && r.State == SurveyReportState.Generated && r.SendState == SurveySendState.Queued);
-        if (!await SurveyLeases.ClaimAsync(queued, clock, cancellationToken))
+        if (!await leases.ClaimAsync(db, queued, cancellationToken))
         {
             return null;
         }

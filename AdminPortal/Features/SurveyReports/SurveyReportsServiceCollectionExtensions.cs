@@ -19,6 +19,7 @@ public static class SurveyReportsServiceCollectionExtensions
         services.AddSingleton<SurveyCountQueries>();
         services.AddSingleton<SurveyPayloads>();
         services.AddSingleton<SurveyBannerCache>();
+        services.AddSingleton<SurveyLeases>();
         services.AddSingleton<SurveyReportGenerator>();
         services.AddSingleton<SurveyReportSender>();
         services.AddSingleton<SurveyReportWork>();
