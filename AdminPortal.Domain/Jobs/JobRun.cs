@@ -68,12 +68,7 @@ public sealed class JobRun
     /// <summary>For a run still marked running whose process is gone.</summary>
     public void MarkInterrupted(DateTime atUtc) => Fail(atUtc, InterruptedError, Counts, []);
 
-    public string DescribeStarter() => StartedBy switch
-    {
-        JobStarter.User => StartedByEmail!,
-        JobStarter.Cli => "command line",
-        _ => "schedule",
-    };
+    public string DescribeStarter() => RunStarters.Describe(StartedBy, StartedByEmail, Trigger);
 
     private void Finish(JobRunStatus status, DateTime finishedAtUtc, string? error, IReadOnlyDictionary<string, long> counts,
         IEnumerable<JobRunLogLine> lines)

@@ -1,3 +1,5 @@
+using AdminPortal.Domain.Jobs;
+
 namespace AdminPortal.Domain.Messaging;
 
 public enum MessageRunStatus
@@ -15,8 +17,10 @@ public sealed class MessageRun
     {
     }
 
-    public MessageRun(MessageSite site, MessageKind kind, DateOnly runDate, Guid sendUuid, string startedBy, bool dryRun, string? overrideRecipient, DateTime nowUtc,
-        Guid? ownerId = null)
+    /// <param name="startedBy">The schedule, a person (<paramref name="startedByEmail"/>) or the command line.</param>
+    /// <param name="trigger">The schedule's "{cron} ({zone})", "Run now", or the command.</param>
+    public MessageRun(MessageSite site, MessageKind kind, DateOnly runDate, Guid sendUuid, JobStarter startedBy, string? startedByEmail, string trigger,
+        bool dryRun, string? overrideRecipient, DateTime nowUtc, Guid? ownerId = null)
     {
         SiteId = site.Id;
         SiteDomain = site.Domain;
@@ -24,6 +28,8 @@ public sealed class MessageRun
         RunDate = runDate;
         SendUuid = sendUuid;
         StartedBy = startedBy;
+        StartedByEmail = startedBy == JobStarter.User ? startedByEmail : null;
+        Trigger = trigger;
         DryRun = dryRun;
         OverrideRecipient = overrideRecipient;
         StartedUtc = nowUtc;
@@ -37,7 +43,12 @@ public sealed class MessageRun
     public MessageKind Kind { get; private set; }
     public DateOnly RunDate { get; private set; }
     public Guid SendUuid { get; private set; }
-    public string StartedBy { get; private set; } = "";
+    public JobStarter StartedBy { get; private set; }
+
+    /// <summary>The account's email when a person started the run.</summary>
+    public string? StartedByEmail { get; private set; }
+
+    public string Trigger { get; private set; } = "";
     public bool DryRun { get; private set; }
     public string? OverrideRecipient { get; private set; }
     public DateTime StartedUtc { get; private set; }
@@ -52,10 +63,17 @@ public sealed class MessageRun
     public int AlreadyQueued { get; private set; }
     public int Suppressed { get; private set; }
     public int NoHighlights { get; private set; }
+    /// <summary>Sent and failed for good: counted by delivery, one message at a time, whichever sender sends it and whenever.</summary>
     public int Sent { get; private set; }
     public int NotDelivered { get; private set; }
     public int Failed { get; private set; }
+
+    /// <summary>Queued messages not yet sent, nor failed for good: waiting for their next attempt.</summary>
+    public int Waiting => Math.Max(0, Queued - Sent - Failed - NotDelivered);
     public string? Note { get; private set; }
+
+    /// <summary>"the schedule (daily at 08:00 UTC)", "sam@example.org" or "the command line".</summary>
+    public string DescribeStarter() => RunStarters.Describe(StartedBy, StartedByEmail, Trigger);
 
     /// <summary>Time spent reading and resolving the bins, rendering and writing the outbox, and delivering.</summary>
     public long ResolveMs { get; private set; }
@@ -80,12 +98,8 @@ public sealed class MessageRun
         AlreadyQueued += alreadyQueued;
     }
 
-    public void AddDelivery(int sent, int notDelivered, int failed)
-    {
-        Sent += sent;
-        NotDelivered += notDelivered;
-        Failed += failed;
-    }
+    /// <summary>The site's <c>deliver_*</c> is off: what this run queued is kept, not sent.</summary>
+    public void KeepUndelivered() => NotDelivered = Queued;
 
     public void Finish(MessageRunStatus status, string? note, DateTime nowUtc)
     {

@@ -14,7 +14,9 @@ public enum OutboxState
 
 /// <summary>
 /// One rendered email waiting to go, or gone. Its key (site, message, learner, day) is unique, so a re-run or a restart
-/// after a crash finds it and queues nothing new; delivery sends only queued rows, so nothing goes twice.
+/// after a crash finds it and queues nothing new. A sender claims the queued rows it sends (<see cref="ClaimedBy"/> until
+/// <see cref="ClaimedUntilUtc"/>), so two senders never take the same row, and marks each one sent as soon as the channel
+/// accepts it.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -52,6 +54,16 @@ public sealed class OutboxMessage
         CreatedUtc = NextAttemptUtc = nowUtc;
     }
 
+    /// <summary>A message whose email could not be rendered: kept, failed for good with the reason, so it fails alone.</summary>
+    public static OutboxMessage Unrenderable(
+        string key, long runId, MessageSite site, ResolvedMessage message, string recipient, Guid uuid, Guid sendUuid, string error, DateTime nowUtc)
+    {
+        var failed = new OutboxMessage(key, runId, site, message, recipient, new RenderedEmail("", "", ""), uuid, sendUuid, deliver: true, nowUtc);
+        failed.LastError = Cut($"could not be rendered: {error}");
+        failed.State = OutboxState.Failed;
+        return failed;
+    }
+
     public long Id { get; private set; }
     public string Key { get; private set; } = "";
     public long RunId { get; private set; }
@@ -79,22 +91,23 @@ public sealed class OutboxMessage
     public DateTime NextAttemptUtc { get; private set; }
     public DateTime? SentUtc { get; private set; }
 
+    /// <summary>The claim of the sender that is sending it now (a fresh id per chunk of rows), or null.</summary>
+    public Guid? ClaimedBy { get; private set; }
+
+    /// <summary>
+    /// When the claim runs out: a sender renews it while it works, so a claim that ran out belongs to a sender that died,
+    /// and the row is taken again.
+    /// </summary>
+    public DateTime? ClaimedUntilUtc { get; private set; }
+
     /// <summary>When the learner's mail client first loaded the open pixel; many clients block it, so none proves nothing.</summary>
     public DateTime? OpenedUtc { get; private set; }
-
-    public void MarkSent(DateTime nowUtc)
-    {
-        State = OutboxState.Sent;
-        Attempts++;
-        SentUtc = nowUtc;
-        LastError = null;
-    }
 
     /// <summary>A failed attempt: tried again later (backing off) unless it was the last, or the error is permanent.</summary>
     public void MarkFailed(string error, bool permanent, DateTime nowUtc)
     {
         Attempts++;
-        LastError = error.Length > 1000 ? error[..1000] : error;
+        LastError = Cut(error);
         if (permanent || Attempts >= MaxAttempts)
         {
             State = OutboxState.Failed;
@@ -102,6 +115,8 @@ public sealed class OutboxMessage
         }
         NextAttemptUtc = nowUtc.AddMinutes(Math.Pow(2, Attempts));
     }
+
+    private static string Cut(string error) => error.Length > 1000 ? error[..1000] : error;
 }
 
 /// <summary>Subject, HTML and plain-text parts of one email.</summary>

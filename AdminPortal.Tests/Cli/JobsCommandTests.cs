@@ -66,6 +66,6 @@ public sealed class JobsCommandTests : IDisposable
         var (exitCode, _, error) = await RunAsync("jobs", "run", "nightly");
 
         Assert.Equal(2, exitCode);
-        Assert.Equal("error: there is no job named \"nightly\"; the jobs are: catalog-sync, course-reset, daily-metrics, database-maintenance, send-course-update, send-recurring-nudge, send-upgrade-reminder, survey-report, test-failing, test-report, test-slow.", error);
+        Assert.Equal("error: there is no job named \"nightly\"; the jobs are: catalog-sync, course-reset, daily-metrics, database-maintenance, message-delivery, send-course-update, send-recurring-nudge, send-upgrade-reminder, survey-report, test-failing, test-report, test-slow.", error);
     }
 }

@@ -3,6 +3,7 @@ using AdminPortal.Domain.Messaging;
 using AdminPortal.Domain.Schedules;
 using AdminPortal.Features.Messaging;
 using AdminPortal.Tests.Support;
+using AdminPortal.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -22,7 +23,7 @@ public sealed class MessagingPagesTests(PortalBrowserFixture portal)
         {
             var date = DateOnly.FromDateTime(start).AddDays(7);
             var preview = await portal.Services.GetRequiredService<MessagingRunner>().RunAsync(
-                new MessagingRequest(MessageKind.CourseUpdate, date, "test", DryRun: true, Weeks: 1), null, CancellationToken.None);
+                new MessagingRequest(MessageKind.CourseUpdate, date, JobStart.Cli, DryRun: true, Weeks: 1), null, CancellationToken.None);
             if (preview.Preview.Count > 0)
             {
                 return (date, preview.Preview);

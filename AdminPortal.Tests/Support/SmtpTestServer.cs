@@ -24,6 +24,11 @@ public sealed class SmtpTestServer : IDisposable
     public IReadOnlyList<string> Received =>
         Directory.Exists(Path.Combine(maildir, "new")) ? Directory.GetFiles(Path.Combine(maildir, "new")).Select(File.ReadAllText).ToList() : [];
 
+    /// <summary>How many copies of each Message-ID the server received: the measure of "each email exactly once".</summary>
+    public IReadOnlyDictionary<string, int> CopiesByMessageId() => Received
+        .Select(mail => mail.Split('\n').First(line => line.StartsWith("Message-ID:", StringComparison.OrdinalIgnoreCase))[11..].Trim())
+        .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+
     public async Task StartAsync()
     {
         process = Process.Start(new ProcessStartInfo("/usr/bin/python3",

@@ -3,16 +3,20 @@ using System.Text.RegularExpressions;
 namespace AdminPortal.Jobs;
 
 /// <summary>A job as a feature registers it; its schedule comes from configuration (<see cref="JobCatalog"/>).</summary>
-public sealed partial record JobDefinition(string Name, Type JobType, string DefaultCron, string Description)
+/// <param name="KeepIdleRuns">
+/// False for a job that runs every minute or so: a run that counted nothing and logged nothing is not kept, so the runs
+/// that did something are not buried under a thousand empty ones a day.
+/// </param>
+public sealed partial record JobDefinition(string Name, Type JobType, string DefaultCron, string Description, bool KeepIdleRuns = true)
 {
-    public static JobDefinition Create<TJob>(string name, string defaultCron, string description) where TJob : IPortalJob
+    public static JobDefinition Create<TJob>(string name, string defaultCron, string description, bool keepIdleRuns = true) where TJob : IPortalJob
     {
         if (!JobName().IsMatch(name))
         {
             throw new ArgumentException(
                 $"Job name \"{name}\" must be lower-case words joined by hyphens, such as \"database-maintenance\".", nameof(name));
         }
-        return new JobDefinition(name, typeof(TJob), defaultCron, description);
+        return new JobDefinition(name, typeof(TJob), defaultCron, description, keepIdleRuns);
     }
 
     public string CronKey => $"{JobsOptions.Section}:{Name}:Cron";

@@ -10,6 +10,9 @@ internal static class JobKeys
     public const string RunNowGroup = "run-now";
     public const string StartedByEmail = "startedByEmail";
 
+    /// <summary>Why the portal itself fired a job outside its schedule, in words ("the portal's start").</summary>
+    public const string Reason = "reason";
+
     public static JobKey Job(string name) => new(name, JobGroup);
 
     public static TriggerKey Schedule(string name) => new(name, ScheduleGroup);

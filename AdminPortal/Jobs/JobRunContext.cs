@@ -23,6 +23,21 @@ public sealed class JobRunContext(long runId, string jobName, JobStart start, Ti
 
     public IReadOnlyDictionary<string, long> Counts => counts;
 
+    /// <summary>Nothing counted, nothing logged: the run found no work.</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (lines)
+            {
+                lock (counts)
+                {
+                    return lines.Count == 0 && droppedLines == 0 && counts.Values.All(c => c == 0);
+                }
+            }
+        }
+    }
+
     public void Log(string message) => Write(JobLogLevel.Information, message);
 
     public void Warn(string message) => Write(JobLogLevel.Warning, message);

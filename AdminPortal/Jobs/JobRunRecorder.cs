@@ -37,6 +37,17 @@ public sealed class JobRunRecorder(IDbContextFactory<PortalDbContext> contexts, 
         return run;
     }
 
+    /// <summary>Forgets a run that found no work (<see cref="JobDefinition.KeepIdleRuns"/>); the caller still gets its outcome.</summary>
+    public async Task<JobRun> DiscardAsync(long runId, JobRunContext context)
+    {
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        var run = await db.JobRuns.SingleAsync(r => r.Id == runId);
+        db.JobRuns.Remove(run);
+        await db.SaveChangesAsync(CancellationToken.None);
+        run.Succeed(clock.GetUtcNow().UtcDateTime, context.Counts, []);
+        return run;
+    }
+
     /// <summary>Deletes finished runs that started before <paramref name="cutoffUtc"/>, with their log lines.</summary>
     public async Task<(int Runs, int LogLines)> PruneAsync(DateTime cutoffUtc, CancellationToken cancellationToken)
     {

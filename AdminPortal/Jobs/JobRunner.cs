@@ -29,6 +29,10 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobRunRecorder record
             context.Error(e.Message);
             return await recorder.FinishAsync(runId, context, e.Message);
         }
+        if (!job.Definition.KeepIdleRuns && context.IsIdle)
+        {
+            return await recorder.DiscardAsync(runId, context);
+        }
         return await recorder.FinishAsync(runId, context, error: null);
     }
 }

@@ -9,7 +9,7 @@ public static class JobsServiceCollectionExtensions
 {
     /// <summary>
     /// The jobs host (the Quartz scheduler on the portal's database, run records, the scheduler's start and stop) and the
-    /// service of the Jobs pages and <c>jobs</c> commands. Features add their jobs with <see cref="AddPortalJob{TJob}(WebApplicationBuilder, string, string, string)"/>.
+    /// service of the Jobs pages and <c>jobs</c> commands. Features add their jobs with <see cref="AddPortalJob{TJob}(WebApplicationBuilder, string, string, string, bool)"/>.
     /// </summary>
     public static WebApplicationBuilder AddPortalJobs(this WebApplicationBuilder builder)
     {
@@ -37,10 +37,12 @@ public static class JobsServiceCollectionExtensions
     /// </summary>
     /// <param name="name">Lower-case words joined by hyphens; it names the job everywhere, configuration included.</param>
     /// <param name="defaultCron">A Quartz cron expression, seconds first: "0 30 3 * * ?" is 03:30 every day.</param>
-    public static WebApplicationBuilder AddPortalJob<TJob>(this WebApplicationBuilder builder, string name, string defaultCron, string description)
+    /// <param name="keepIdleRuns">False for a frequent job: its runs that did nothing are not kept (<see cref="JobDefinition.KeepIdleRuns"/>).</param>
+    public static WebApplicationBuilder AddPortalJob<TJob>(
+        this WebApplicationBuilder builder, string name, string defaultCron, string description, bool keepIdleRuns = true)
         where TJob : class, IPortalJob
     {
-        builder.Services.AddPortalJob<TJob>(name, defaultCron, description);
+        builder.Services.AddPortalJob<TJob>(name, defaultCron, description, keepIdleRuns);
         return builder;
     }
 
@@ -52,10 +54,11 @@ public static class JobsServiceCollectionExtensions
         return builder;
     }
 
-    public static IServiceCollection AddPortalJob<TJob>(this IServiceCollection services, string name, string defaultCron, string description)
+    public static IServiceCollection AddPortalJob<TJob>(
+        this IServiceCollection services, string name, string defaultCron, string description, bool keepIdleRuns = true)
         where TJob : class, IPortalJob
     {
-        services.AddSingleton(JobDefinition.Create<TJob>(name, defaultCron, description));
+        services.AddSingleton(JobDefinition.Create<TJob>(name, defaultCron, description, keepIdleRuns));
         services.TryAddScoped<TJob>();
         return services;
     }

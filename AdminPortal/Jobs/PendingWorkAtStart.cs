@@ -22,7 +22,7 @@ internal sealed class PendingWorkAtStart(
             if (await check.HasWork(db, cancellationToken))
             {
                 logger.LogInformation("Job {Job} has work left from before the start; running it now", check.JobName);
-                await triggers.RunNowAsync(check.JobName, "the portal's start", cancellationToken);
+                await triggers.RunAtStartAsync(check.JobName, cancellationToken);
             }
         }
     }

@@ -23,6 +23,10 @@ internal sealed class PortalQuartzJob(IServiceProvider scope, JobCatalog catalog
         {
             return new JobStart(JobStarter.User, email, "Run now");
         }
+        if (context.MergedJobDataMap.TryGetString(JobKeys.Reason, out var reason) && !string.IsNullOrEmpty(reason))
+        {
+            return new JobStart(JobStarter.Schedule, null, reason);
+        }
         return context.Trigger is ICronTrigger cron
             ? new JobStart(JobStarter.Schedule, null, $"{cron.CronExpressionString} ({cron.TimeZone.Id})")
             : new JobStart(JobStarter.Schedule, null, context.Trigger.Key.ToString());

@@ -34,7 +34,7 @@ public sealed class JobRunTests
         Assert.Throws<ArgumentException>(() => JobRun.Start("x", "Run now", JobStarter.User, " ", Noon));
         Assert.Equal("sam@example.org", JobRun.Start("x", "Run now", JobStarter.User, "sam@example.org", Noon).DescribeStarter());
         Assert.Null(JobRun.Start("x", "jobs run", JobStarter.Cli, "ignored@example.org", Noon).StartedByEmail);
-        Assert.Equal("command line", JobRun.Start("x", "jobs run", JobStarter.Cli, null, Noon).DescribeStarter());
+        Assert.Equal("the command line", JobRun.Start("x", "jobs run", JobStarter.Cli, null, Noon).DescribeStarter());
     }
 
     [Fact]

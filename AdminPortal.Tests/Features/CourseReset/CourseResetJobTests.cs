@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.CourseReset;
 using AdminPortal.Domain.Jobs;
@@ -29,8 +28,8 @@ public sealed class CourseResetJobTests : IAsyncLifetime
 
         public string Describe => "test";
 
-        public Task SendAsync(OutgoingEmail message, CancellationToken cancellationToken) =>
-            Down ? throw new SmtpException("the mail server is down") : Inner!.SendAsync(message, cancellationToken);
+        public Task<SendOutcome> SendAsync(OutgoingEmail message, CancellationToken cancellationToken) =>
+            Down ? Task.FromResult(SendOutcome.Transient("the mail server is down")) : Inner!.SendAsync(message, cancellationToken);
     }
 
     public async Task InitializeAsync()

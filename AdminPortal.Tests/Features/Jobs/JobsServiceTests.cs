@@ -21,7 +21,7 @@ public sealed class JobsServiceTests
 
         Assert.Equal((DatabaseMaintenanceJob.Name, "0 30 3 * * ?", "UTC", false), (job.Name, job.Cron, job.TimeZone, job.IsPaused));
         Assert.Null(job.LastRun);
-        Assert.Equal(["catalog-sync", "course-reset", "daily-metrics", "database-maintenance", "send-course-update", "send-recurring-nudge", "send-upgrade-reminder", "survey-report"], all.Select(j => j.Name));
+        Assert.Equal(["catalog-sync", "course-reset", "daily-metrics", "database-maintenance", "message-delivery", "send-course-update", "send-recurring-nudge", "send-upgrade-reminder", "survey-report"], all.Select(j => j.Name));
         Assert.Empty(await jobs.RecentRunsAsync(As(PortalRoles.Staff)));
     }
 

@@ -1,3 +1,4 @@
+using AdminPortal.Domain.Jobs;
 using AdminPortal.Data;
 using AdminPortal.Domain.Messaging;
 using AdminPortal.Domain.Schedules;
@@ -8,6 +9,7 @@ using AdminPortal.Features.Schedules;
 using AdminPortal.Features.Sites;
 using AdminPortal.Hosting.Processes;
 using AdminPortal.Tests.Support;
+using AdminPortal.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,16 +27,16 @@ public sealed class MessagingRunnerTests : IAsyncLifetime
     private int siteId;
     private string pickup = "";
 
-    /// <summary>The real .eml channel, which a test can make crash to stand for the process dying before delivery.</summary>
+    /// <summary>The real .eml channel, which a test can make throw for one recipient, as a channel's bug would.</summary>
     private sealed class SwitchableChannel : IEmailChannel
     {
         public IEmailChannel? Inner { get; set; }
-        public bool Crash { get; set; }
+        public string? ThrowFor { get; set; }
 
         public string Describe => "test";
 
-        public Task SendAsync(OutgoingEmail message, CancellationToken cancellationToken) =>
-            Crash ? throw new InvalidOperationException("the process died") : Inner!.SendAsync(message, cancellationToken);
+        public Task<SendOutcome> SendAsync(OutgoingEmail message, CancellationToken cancellationToken) =>
+            message.Recipient == ThrowFor ? throw new InvalidOperationException("the channel broke") : Inner!.SendAsync(message, cancellationToken);
     }
 
     public async Task InitializeAsync()
@@ -75,7 +77,7 @@ public sealed class MessagingRunnerTests : IAsyncLifetime
     }
 
     private Task<MessagingOutcome> RunAsync(MessageKind kind = MessageKind.CourseUpdate, DateOnly? date = null, bool dryRun = false, string? recipient = null) =>
-        portal.Get<MessagingRunner>().RunAsync(new MessagingRequest(kind, date ?? WeekOne, "test", OverrideRecipient: recipient, DryRun: dryRun), null, CancellationToken.None);
+        portal.Get<MessagingRunner>().RunAsync(new MessagingRequest(kind, date ?? WeekOne, JobStart.Cli, OverrideRecipient: recipient, DryRun: dryRun), null, CancellationToken.None);
 
     private async Task<T> QueryAsync<T>(Func<PortalDbContext, Task<T>> query)
     {
@@ -132,25 +134,61 @@ public sealed class MessagingRunnerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ACrashBetweenOutboxAndSendResumesWithoutDuplicates()
+    public async Task OneMessageTheChannelCannotSendFailsAloneAndTheOthersGo()
     {
         await EnrollAsync(3);
         await ConfigAsync(ScheduleConfig.Off with { CreateSchedules = true, EnqueueRecurringNudge = true, DeliverRecurringNudge = true });
-        channel.Crash = true;
+        channel.ThrowFor = "learner1@example.org";
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(MessageKind.RecurringNudge, Enrolled.AddDays(3)));
-        var waiting = await QueryAsync(db => db.OutboxMessages.CountAsync(m => m.State == OutboxState.Queued));
-        channel.Crash = false;
-        var restarted = Assert.Single((await RunAsync(MessageKind.RecurringNudge, Enrolled.AddDays(3))).Runs);
-        var later = Assert.Single((await RunAsync(MessageKind.RecurringNudge, Enrolled.AddDays(3))).Runs);
+        var run = Assert.Single((await RunAsync(MessageKind.RecurringNudge, Enrolled.AddDays(3))).Runs);
+        var again = Assert.Single((await RunAsync(MessageKind.RecurringNudge, Enrolled.AddDays(3))).Runs);
 
-        Assert.Equal(3, waiting);
-        Assert.Equal((MessageRunStatus.Failed, "the process died"),
-            await QueryAsync(db => db.MessageRuns.OrderBy(r => r.Id).Select(r => ValueTuple.Create(r.Status, r.Note)).FirstAsync()));
-        Assert.Equal((0, 3, 3), (restarted.Queued, restarted.AlreadyQueued, restarted.Sent));
-        Assert.Equal(0, later.Sent);
+        Assert.Equal((MessageRunStatus.Completed, 3, 2, 1, 0), (run.Status, run.Queued, run.Sent, run.Failed, run.Waiting));
+        Assert.Equal((0, 0), (again.Sent, again.Failed));
+        var failed = await QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.State == OutboxState.Failed));
+        Assert.Equal(("learner1", 1, "could not be sent: the channel broke"), (failed.Username, failed.Attempts, failed.LastError));
+        Assert.Equal(2, Files);
+        Assert.Equal(2, await QueryAsync(db => db.MessageEvents.CountAsync()));
+    }
+
+    [Fact]
+    public async Task RowsStoredBeforeInputWasCheckedNeitherInjectHeadersNorBlockOtherMessages()
+    {
+        await EnrollAsync(2);
+        await ConfigAsync(ScheduleConfig.Off with { CreateSchedules = true, EnqueueRecurringNudge = true, DeliverRecurringNudge = true });
+        var injected = await QueuedRowAsync(901, "old", "old@example.org", "Keep learning in Intro\r\nBcc: everyone@example.org");
+        await QueuedRowAsync(902, "bad", "not an address", "Keep learning in Intro");
+
+        var run = Assert.Single((await RunAsync(MessageKind.RecurringNudge, Enrolled.AddDays(3))).Runs);
+
+        Assert.Equal((MessageRunStatus.Completed, 2, 2), (run.Status, run.Queued, run.Sent));
+        var bad = await QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.State == OutboxState.Failed));
+        Assert.Equal("bad", bad.Username);
+        Assert.StartsWith("The message cannot be written:", bad.LastError);
+        Assert.Equal(1, await QueryAsync(db => db.MessageRuns.Where(r => r.Id == bad.RunId).Select(r => r.Failed).SingleAsync()));
         Assert.Equal(3, Files);
-        Assert.Equal(3, await QueryAsync(db => db.MessageEvents.CountAsync()));
+        var eml = await File.ReadAllLinesAsync(Path.Combine(pickup, $"{injected}.eml"));
+        Assert.DoesNotContain(eml, line => line.StartsWith("Bcc:", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>A queued row as the portal may have stored it before input was checked (a course name with a line break).</summary>
+    private async Task<Guid> QueuedRowAsync(int learnerId, string username, string recipient, string subject)
+    {
+        var site = new MessageSite(siteId, "learn.example.org", "Learn", ["MITx"], new HashSet<string>());
+        var target = MessageTypes.TargetsFor(MessageKind.RecurringNudge, Enrolled.AddDays(3))[0];
+        var course = new MessageCourseRef(1, Course, "Intro");
+        var resolved = new ResolvedMessage(target, learnerId, username, recipient, null, "en", [course], [], null, null, false);
+        await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var earlier = new MessageRun(site, MessageKind.RecurringNudge, Enrolled.AddDays(3), Guid.NewGuid(), JobStarter.Cli, null, "test", false, null,
+            DateTime.UtcNow.AddDays(-1));
+        db.MessageRuns.Add(earlier);
+        await db.SaveChangesAsync();
+        earlier.Finish(MessageRunStatus.Completed, null, DateTime.UtcNow.AddDays(-1));
+        await db.SaveChangesAsync();
+        var row = new OutboxMessage(resolved.Key(siteId), earlier.Id, site, resolved, recipient, new RenderedEmail(subject, "<p>hi</p>", "hi"),
+            Guid.NewGuid(), Guid.NewGuid(), deliver: true, DateTime.UtcNow.AddDays(-1));
+        await OutboxWriter.InsertAsync(db, [row], CancellationToken.None);
+        return row.Uuid;
     }
 
     [Fact]

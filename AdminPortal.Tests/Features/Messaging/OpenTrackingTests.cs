@@ -7,6 +7,7 @@ using AdminPortal.Features.Messaging;
 using AdminPortal.Features.Schedules;
 using AdminPortal.Features.Sites;
 using AdminPortal.Tests.Support;
+using AdminPortal.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,7 +29,7 @@ public sealed class OpenTrackingTests : IDisposable
         await Get<ScheduleConfigService>().SaveAsync(site, ScheduleConfig.Off with { CreateSchedules = true, EnqueueRecurringNudge = true }, 0, PortalServices.Admin);
         await Get<EnrollmentService>().EnrollAsync(new EnrollmentEvent("ada", "ada@example.org", null, "course-v1:MITx+6.00x+2026_T1", "audit",
             new DateTime(2026, 3, 2, 10, 0, 0, DateTimeKind.Utc)));
-        await Get<MessagingRunner>().RunAsync(new MessagingRequest(MessageKind.RecurringNudge, new DateOnly(2026, 3, 5), "test"), null, CancellationToken.None);
+        await Get<MessagingRunner>().RunAsync(new MessagingRequest(MessageKind.RecurringNudge, new DateOnly(2026, 3, 5), JobStart.Cli), null, CancellationToken.None);
         await using var db = await Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var message = await db.OutboxMessages.SingleAsync();
         var client = portal.CreateClient();

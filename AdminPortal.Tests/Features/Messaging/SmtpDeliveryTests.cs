@@ -6,6 +6,7 @@ using AdminPortal.Features.Import;
 using AdminPortal.Features.Messaging;
 using AdminPortal.Features.Schedules;
 using AdminPortal.Features.Sites;
+using AdminPortal.Jobs;
 using AdminPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,11 +46,20 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
         folder.Dispose();
     }
 
+    private Task<AdminPortal.Domain.Jobs.JobRun> DeliveryJobAsync() =>
+        portal.Get<JobRunner>().RunAsync(portal.Get<JobCatalog>().Find(MessageDeliveryJob.Name)!, JobStart.Cli, CancellationToken.None);
+
+    private async Task<MessageRun> StoredRunAsync(long id)
+    {
+        await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await db.MessageRuns.SingleAsync(r => r.Id == id);
+    }
+
     [Fact]
-    public async Task MessagesWaitWhileTheServerIsDownAndGoOnceItIsBack()
+    public async Task MessagesWaitWhileTheServerIsDownAndTheDeliveryJobSendsThemOnceOnTime()
     {
         var down = Assert.Single((await portal.Get<MessagingRunner>().RunAsync(
-            new MessagingRequest(MessageKind.CourseUpdate, Enrolled.AddDays(7), "test"), null, CancellationToken.None)).Runs);
+            new MessagingRequest(MessageKind.CourseUpdate, Enrolled.AddDays(7), JobStart.Cli), null, CancellationToken.None)).Runs);
         List<OutboxMessage> waiting;
         await using (var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
         {
@@ -57,20 +67,34 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
         }
 
         await smtp.StartAsync();
-        var tooSoon = await portal.Get<MessageDelivery>().DeliverAsync(null, CancellationToken.None);
-        clock.Advance(TimeSpan.FromMinutes(3));
-        var back = await portal.Get<MessageDelivery>().DeliverAsync(null, CancellationToken.None);
-        var again = await portal.Get<MessageDelivery>().DeliverAsync(null, CancellationToken.None);
+        var tooSoon = await DeliveryJobAsync();
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var onTime = await DeliveryJobAsync();
+        var again = await DeliveryJobAsync();
 
-        Assert.Equal((2, 0, 0), (down.Queued, down.Sent, down.Failed));
-        Assert.All(waiting, m => Assert.Equal((OutboxState.Queued, 1), (m.State, m.Attempts)));
+        Assert.Equal((2, 0, 0, 2), (down.Queued, down.Sent, down.Failed, down.Waiting));
+        Assert.Equal("completed, 2 waiting for retry", MessagingJob.StatusText(down));
+        Assert.All(waiting, m => Assert.Equal((OutboxState.Queued, 1, Enrolled.AddDays(7).ToDateTime(new TimeOnly(8, 2))), (m.State, m.Attempts, m.NextAttemptUtc)));
         Assert.All(waiting, m => Assert.NotNull(m.LastError));
-        Assert.Equal(0, tooSoon.Sent); // the next attempt is due two minutes after the first
-        Assert.Equal(2, back.Sent);
-        Assert.Equal(0, again.Sent);
+        Assert.Equal(0, tooSoon.Counts["sent"]); // the next attempt is due two minutes after the first
+        Assert.Equal(2, onTime.Counts["sent"]);
+        Assert.Equal(0, again.Counts["sent"]);
         var received = smtp.Received;
         Assert.Equal(2, received.Count);
+        Assert.All(smtp.CopiesByMessageId().Values, copies => Assert.Equal(1, copies));
         Assert.All(received, mail => Assert.Contains("X-Portal-Message: courseupdate", mail));
         Assert.Contains(received, mail => mail.Contains("To: ada@example.org"));
+        var after = await StoredRunAsync(down.Id);
+        Assert.Equal((2, 0, "completed"), (after.Sent, after.Waiting, MessagingJob.StatusText(after)));
+    }
+
+    [Fact]
+    public async Task TheDeliveryJobKeepsOnlyTheRunsThatDidSomething()
+    {
+        var idle = await DeliveryJobAsync();
+
+        await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.Equal(AdminPortal.Domain.Jobs.JobRunStatus.Succeeded, idle.Status);
+        Assert.False(await db.JobRuns.AnyAsync(r => r.JobName == MessageDeliveryJob.Name));
     }
 }

@@ -48,7 +48,8 @@ public sealed class OrphanedWorkTests : IAsyncLifetime
     {
         await using var db = await server.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var site = new MessageSite(1, "learn.example.org", "Learn", [], new HashSet<string>());
-        var messageRun = new MessageRun(site, MessageKind.RecurringNudge, new DateOnly(2026, 6, 1), Guid.NewGuid(), "command line", false, null, DateTime.UtcNow, owner);
+        var messageRun = new MessageRun(site, MessageKind.RecurringNudge, new DateOnly(2026, 6, 1), Guid.NewGuid(), JobStarter.Cli, null, "send-recurring-nudge", false, null,
+            DateTime.UtcNow, owner);
         var jobRun = JobRun.Start("course-reset", "jobs run", JobStarter.Cli, null, DateTime.UtcNow, owner);
         // An enrollment of its own each time: the database holds one live reset per learner and course.
         var enrollment = await db.Enrollments.OrderBy(e => e.Id).Skip(await db.CourseResetAudits.CountAsync()).FirstAsync();

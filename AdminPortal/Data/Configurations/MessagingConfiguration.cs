@@ -9,9 +9,20 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
         builder.ToTable("OutboxMessages");
+        // The rendered bodies (kilobytes each) live in a table of their own: SQLite rewrites a whole row to change one
+        // column, so claiming and marking a message touch only its small status row.
+        builder.SplitToTable("OutboxBodies", bodies =>
+        {
+            bodies.Property(m => m.Id).HasColumnName("MessageId");
+            bodies.Property(m => m.HtmlBody);
+            bodies.Property(m => m.TextBody);
+        });
         // The guarantee that a message goes once: a second insert of the same key is ignored.
         builder.HasIndex(m => m.Key).IsUnique();
-        builder.HasIndex(m => new { m.State, m.NextAttemptUtc });
+        // The queued rows only, in the order senders take them (next attempt, then id, which SQLite keeps in every index
+        // entry): finding what is due never reads the sent ones, and a sent mark just leaves this small index.
+        builder.HasIndex(m => m.NextAttemptUtc).HasDatabaseName("IX_OutboxMessages_Queued").HasFilter("\"State\" = 'Queued'");
+        builder.HasIndex(m => m.ClaimedBy);
         builder.HasIndex(m => m.RunId);
         builder.HasIndex(m => new { m.LearnerId, m.CreatedUtc });
         builder.HasIndex(m => m.Uuid).IsUnique();
@@ -40,5 +51,8 @@ public sealed class MessageRunConfiguration : IEntityTypeConfiguration<MessageRu
         builder.HasIndex(r => new { r.SiteId, r.Kind, r.StartedUtc });
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.StartedBy).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.StartedByEmail).HasMaxLength(256);
+        builder.Property(r => r.Trigger).HasMaxLength(200);
     }
 }

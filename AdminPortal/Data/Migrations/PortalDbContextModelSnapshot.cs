@@ -811,6 +811,11 @@ namespace AdminPortal.Data.Migrations
 
                     b.Property<string>("StartedBy")
                         .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByEmail")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartedUtc")
@@ -823,6 +828,11 @@ namespace AdminPortal.Data.Migrations
 
                     b.Property<int>("Suppressed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("WriteMs")
                         .HasColumnType("INTEGER");
@@ -842,6 +852,12 @@ namespace AdminPortal.Data.Migrations
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("CourseCount")
                         .HasColumnType("INTEGER");
@@ -934,8 +950,14 @@ namespace AdminPortal.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClaimedBy");
+
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("NextAttemptUtc")
+                        .HasDatabaseName("IX_OutboxMessages_Queued")
+                        .HasFilter("\"State\" = 'Queued'");
 
                     b.HasIndex("RunId");
 
@@ -944,9 +966,17 @@ namespace AdminPortal.Data.Migrations
 
                     b.HasIndex("LearnerId", "CreatedUtc");
 
-                    b.HasIndex("State", "NextAttemptUtc");
-
                     b.ToTable("OutboxMessages", (string)null);
+
+                    b.SplitToTable("OutboxBodies", null, t =>
+                        {
+                            t.Property("Id")
+                                .HasColumnName("MessageId");
+
+                            t.Property("HtmlBody");
+
+                            t.Property("TextBody");
+                        });
                 });
 
             modelBuilder.Entity("AdminPortal.Domain.Metrics.CourseDailyMetric", b =>
@@ -1679,6 +1709,15 @@ namespace AdminPortal.Data.Migrations
                     b.HasOne("AdminPortal.Domain.Learning.Course", null)
                         .WithMany()
                         .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdminPortal.Domain.Messaging.OutboxMessage", b =>
+                {
+                    b.HasOne("AdminPortal.Domain.Messaging.OutboxMessage", null)
+                        .WithOne()
+                        .HasForeignKey("AdminPortal.Domain.Messaging.OutboxMessage", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

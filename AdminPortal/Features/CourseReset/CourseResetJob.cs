@@ -145,7 +145,12 @@ public sealed class CourseResetJob(
         try
         {
             var notice = CourseResetNotice.For(renderer.Options, target.LearnerName, target.CourseKey, target.CourseName);
-            await channel.SendAsync(await notice.RenderAsync(renderer, target.Email), cancellationToken);
+            var outcome = await channel.SendAsync(await notice.RenderAsync(renderer, target.Email), cancellationToken);
+            if (outcome.Status != SendStatus.Sent)
+            {
+                logger.LogError("Reset {AuditId} is complete but its email to the learner could not be sent: {Error}", auditId, outcome.Error);
+                error = outcome.Error;
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

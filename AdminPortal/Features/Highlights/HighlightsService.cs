@@ -118,9 +118,13 @@ public sealed class HighlightsService(
         }
         var message = new ResolvedMessage(new MessageTarget(MessageTypes.CourseUpdate, DateOnly.MinValue, week), 0, "learner", "learner@example.org",
             "A learner", "en", [new MessageCourseRef(course.Id, course.Key, course.Name)], highlights, null, null, false);
-        var email = (await renderer.RenderAsync([(message, Guid.Empty)]))[0];
+        var rendered = (await renderer.RenderAsync([(message, Guid.Empty)]))[0];
+        if (rendered.Email is null)
+        {
+            return (null, week, $"The weekly email could not be rendered: {rendered.Error}");
+        }
         var note = course.HighlightsEnabled ? null : "Highlights are not enabled for messaging in this course: turn them on for the emails to go out.";
-        return (email, week, note);
+        return (rendered.Email, week, note);
     }
 
     private async Task DemandAsync(PortalActor actor, int courseId, CancellationToken cancellationToken)

@@ -1,83 +1,135 @@
-using System.Net.Mail;
+using System.ComponentModel.DataAnnotations;
+using System.Diagnostics;
 using AdminPortal.Data;
 using AdminPortal.Domain.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Features.Messaging;
 
-public sealed record DeliveryResult(int Sent, int Retrying, int Failed);
+public sealed record DeliveryResult(int Sent, int Retrying, int Failed)
+{
+    public static DeliveryResult operator +(DeliveryResult a, DeliveryResult b) => new(a.Sent + b.Sent, a.Retrying + b.Retrying, a.Failed + b.Failed);
+}
+
+/// <summary><c>Messaging:Delivery:*</c>.</summary>
+public sealed class MessageDeliveryOptions
+{
+    public const string Section = "Messaging:Delivery";
+
+    /// <summary>How many due rows a sender claims at a time.</summary>
+    [Range(1, 1000)]
+    public int ChunkSize { get; init; } = 500;
+
+    /// <summary>How long a claim holds without renewal; a sender renews it while it works, so only a dead sender's runs out.</summary>
+    [Range(1, 60)]
+    public int ClaimMinutes { get; init; } = 5;
+
+    /// <summary>
+    /// For crash tests only: kills this process, as <c>kill -9</c> would, right after the channel accepted this many
+    /// messages and before the last of them is marked sent.
+    /// </summary>
+    public int? KillAfterAccepted { get; init; }
+}
 
 /// <summary>
-/// Sends queued outbox rows that are due, a chunk at a time: each chunk's sent rows are marked and their events written in
-/// two statements. A failed attempt is tried again later with a growing delay, and fails for good after the last try.
-/// One delivery at a time per process, so two runs never send the same row.
+/// Sends the outbox rows that are due (queued, or waiting for a retry whose time has come), a claimed chunk at a time,
+/// and marks each one the moment the channel answers. A failed attempt is tried again later with a growing delay and
+/// fails for good after the last try; anything that goes wrong with one message (a malformed header, an exception of
+/// the channel) fails that message alone, and delivery goes on with the next.
 /// </summary>
-public sealed class MessageDelivery(IDbContextFactory<PortalDbContext> contexts, IEmailChannel channel, TimeProvider clock, ILogger<MessageDelivery> logger)
+public sealed class MessageDelivery(
+    IDbContextFactory<PortalDbContext> contexts, IEmailChannel channel, IOptions<MessageDeliveryOptions> options, TimeProvider clock,
+    ILogger<MessageDelivery> logger)
 {
-    private const int Chunk = 100;
-    private readonly SemaphoreSlim single = new(1, 1);
+    private int accepted;
 
     public string Channel => channel.Describe;
 
+    /// <param name="siteId">One site's rows (a messaging run delivering what it queued), or every site's (the delivery job).</param>
     public async Task<DeliveryResult> DeliverAsync(int? siteId, CancellationToken cancellationToken)
     {
-        await single.WaitAsync(cancellationToken);
-        try
+        var settings = options.Value;
+        var total = new DeliveryResult(0, 0, 0);
+        // One context and connection for the pass: claims, marks and finishes are all short statements of its own.
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var marks = await OutboxMarks.OpenAsync(db, cancellationToken);
+        await OutboxClaim.FinishAbandonedAsync(db, clock, cancellationToken);
+        while (true)
         {
-            var (sent, retrying, failed) = (0, 0, 0);
-            while (true)
+            var claim = await OutboxClaim.TakeAsync(db, siteId, settings.ChunkSize, TimeSpan.FromMinutes(settings.ClaimMinutes), clock, cancellationToken);
+            if (claim.Messages.Count == 0)
             {
-                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                var now = clock.GetUtcNow().UtcDateTime;
-                var due = await db.OutboxMessages
-                    .Where(m => m.State == OutboxState.Queued && m.NextAttemptUtc <= now && (siteId == null || m.SiteId == siteId))
-                    .OrderBy(m => m.Id).Take(Chunk).ToListAsync(cancellationToken);
-                if (due.Count == 0)
-                {
-                    return new DeliveryResult(sent, retrying, failed);
-                }
-                var delivered = new List<long>();
-                foreach (var message in due)
-                {
-                    try
-                    {
-                        await channel.SendAsync(OutgoingEmail.From(message), cancellationToken);
-                        delivered.Add(message.Id);
-                    }
-                    catch (SmtpException e)
-                    {
-                        message.MarkFailed(e.Message, SmtpChannel.IsPermanent(e), now);
-                        (retrying, failed) = message.State == OutboxState.Failed ? (retrying, failed + 1) : (retrying + 1, failed);
-                        logger.LogWarning("Message {Uuid} ({Name}) to learner {LearnerId}: attempt {Attempt} failed: {Error}",
-                            message.Uuid, message.MessageName, message.LearnerId, message.Attempts, e.Message);
-                    }
-                }
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await db.SaveChangesAsync(cancellationToken); // the failed attempts, few
-                if (delivered.Count > 0)
-                {
-                    await db.OutboxMessages.Where(m => delivered.Contains(m.Id)).ExecuteUpdateAsync(u => u
-                        .SetProperty(m => m.State, OutboxState.Sent).SetProperty(m => m.SentUtc, now)
-                        .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, (string?)null), cancellationToken);
-                    await WriteEventsAsync(db, delivered, now, cancellationToken);
-                }
-                await transaction.CommitAsync(cancellationToken);
-                sent += delivered.Count;
+                return total;
             }
-        }
-        finally
-        {
-            single.Release();
+            try
+            {
+                total += await SendAsync(claim, marks.For(claim), cancellationToken);
+            }
+            finally
+            {
+                await claim.FinishAsync();
+            }
         }
     }
 
-    private static Task<int> WriteEventsAsync(PortalDbContext db, List<long> ids, DateTime now, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync($"""
-            INSERT OR IGNORE INTO MessageEvents (OutboxMessageId, Site, App, Name, Language, Uuid, SendUuid, PrimaryCourseKey, CourseKeys, CourseCount, AtUtc)
-            SELECT Id, SiteDomain, '{MessageEvent.AppLabel}', MessageName, Language, Uuid, SendUuid, PrimaryCourseKey, CourseKeys, CourseCount, @now
-            FROM OutboxMessages WHERE Id IN (SELECT value FROM json_each(@ids))
-            """,
-            [new Microsoft.Data.Sqlite.SqliteParameter("@now", OutboxWriter.SqliteText(now)),
-                new Microsoft.Data.Sqlite.SqliteParameter("@ids", System.Text.Json.JsonSerializer.Serialize(ids))],
-            cancellationToken);
+    private async Task<DeliveryResult> SendAsync(OutboxClaim claim, OutboxMarks marks, CancellationToken cancellationToken)
+    {
+        var (sent, retrying, failed) = (0, 0, 0);
+        foreach (var message in claim.Messages)
+        {
+            if (!await claim.HoldsAsync(message, cancellationToken))
+            {
+                logger.LogWarning("Message {Uuid}: this sender stalled past its claim and another took the message over; skipped here", message.Uuid);
+                continue;
+            }
+            var outcome = await SendOneAsync(message, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (outcome.Status == SendStatus.Sent)
+            {
+                KillIfAsked();
+                if (await marks.MarkSentAsync(message, now))
+                {
+                    sent++;
+                }
+                else
+                {
+                    logger.LogWarning("Message {Uuid}: this sender stalled past its claim while sending it, and another took it over: it may go twice",
+                        message.Uuid);
+                }
+                continue;
+            }
+            await marks.MarkFailedAsync(message, outcome, now);
+            (retrying, failed) = message.State == OutboxState.Failed ? (retrying, failed + 1) : (retrying + 1, failed);
+            logger.LogWarning("Message {Uuid} ({Name}) to learner {LearnerId}: attempt {Attempt} failed{Final}: {Error}", message.Uuid,
+                message.MessageName, message.LearnerId, message.Attempts, message.State == OutboxState.Failed ? " for good" : "", outcome.Error);
+        }
+        return new DeliveryResult(sent, retrying, failed);
+    }
+
+    private async Task<SendOutcome> SendOneAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await channel.SendAsync(OutgoingEmail.From(message), cancellationToken);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return SendOutcome.Transient($"timed out: {e.Message}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Message {Uuid} ({Name}) to learner {LearnerId} could not be sent", message.Uuid, message.MessageName, message.LearnerId);
+            return SendOutcome.Permanent($"could not be sent: {e.Message}");
+        }
+    }
+
+    private void KillIfAsked()
+    {
+        if (options.Value.KillAfterAccepted is { } limit && Interlocked.Increment(ref accepted) >= limit)
+        {
+            logger.LogCritical("Messaging:Delivery:KillAfterAccepted={Limit} reached: killing this process before the mark", limit);
+            Process.GetCurrentProcess().Kill();
+        }
+    }
 }

@@ -5,14 +5,16 @@ using AdminPortal.Domain.Schedules;
 using AdminPortal.Features.Configuration;
 using AdminPortal.Features.Messaging.Emails;
 using AdminPortal.Hosting.Processes;
+using AdminPortal.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Messaging;
 
+/// <param name="StartedBy">The schedule (with its trigger), a person (with their email) or the command line: stored with each run as data.</param>
 /// <param name="SiteDomain">One site, or every site when null.</param>
 /// <param name="Weeks">Course updates: only the first N weeks (1..10).</param>
 public sealed record MessagingRequest(
-    MessageKind Kind, DateOnly RunDate, string StartedBy, string? SiteDomain = null, string? OverrideRecipient = null, bool DryRun = false, int? Weeks = null);
+    MessageKind Kind, DateOnly RunDate, JobStart StartedBy, string? SiteDomain = null, string? OverrideRecipient = null, bool DryRun = false, int? Weeks = null);
 
 /// <summary>One line of a dry run: who would get what.</summary>
 public sealed record PreviewLine(string Site, string Message, DateOnly TargetDay, int? Week, string Username, string Recipient, string Subject, IReadOnlyList<string> Courses);
@@ -40,14 +42,16 @@ public sealed class MessagingRunner(
         foreach (var site in sites)
         {
             var config = settings.GetValueOrDefault(ConfigKeys.Of(site.Id))?.Values ?? ScheduleConfig.Off;
-            var run = new MessageRun(site, request.Kind, request.RunDate, Guid.NewGuid(), request.StartedBy, request.DryRun, request.OverrideRecipient, Now, owner);
+            var start = request.StartedBy;
+            var run = new MessageRun(site, request.Kind, request.RunDate, Guid.NewGuid(), start.StartedBy, start.Email, start.Trigger, request.DryRun,
+                request.OverrideRecipient, Now, owner);
             try
             {
                 runs.Add(await RunSiteAsync(request, run, site, config, preview, progress, cancellationToken));
             }
             catch (Exception e) when (!request.DryRun && run.Id != 0)
             {
-                // Recorded as failed (what was queued stays queued for the next run), then reported to the caller.
+                // Recorded as failed (what was queued stays queued; the delivery job sends it), then reported to the caller.
                 logger.LogError(e, "{Kind} for {Site} on {RunDate} failed", request.Kind, site.Domain, request.RunDate);
                 await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
                 db.MessageRuns.Attach(run);
@@ -91,11 +95,11 @@ public sealed class MessagingRunner(
             var writing = System.Diagnostics.Stopwatch.StartNew();
             var messages = resolutions.SelectMany(r => r.Messages).Select(m => (Message: m, Uuid: Guid.NewGuid())).ToList();
             var emails = await renderer.RenderAsync(messages);
-            var rows = messages.Select((m, i) => new OutboxMessage(m.Message.Key(site.Id), run.Id, site, m.Message,
-                request.OverrideRecipient ?? m.Message.Email, emails[i], m.Uuid, run.SendUuid, deliver, Now)).ToList();
+            var rows = messages.Select((m, i) => Row(request, run, site, m.Message, m.Uuid, emails[i], deliver)).ToList();
             if (request.DryRun)
             {
-                preview.AddRange(rows.Select(r => new PreviewLine(site.Domain, r.MessageName, r.TargetDay, r.Week, r.Username, r.Recipient, r.Subject, r.CourseKeys)));
+                preview.AddRange(rows.Select(r => new PreviewLine(site.Domain, r.MessageName, r.TargetDay, r.Week, r.Username, r.Recipient,
+                    r.State == OutboxState.Failed ? r.LastError! : r.Subject, r.CourseKeys)));
                 run.AddBin(resolutions, rows.Count, 0);
             }
             else
@@ -103,6 +107,7 @@ public sealed class MessagingRunner(
                 var queued = await OutboxWriter.InsertAsync(db, rows, cancellationToken);
                 run.AddBin(resolutions, queued, rows.Count - queued);
                 await db.SaveChangesAsync(cancellationToken);
+                await CountUnrenderableAsync(db, run, rows, cancellationToken);
             }
             run.AddTimes(resolved, writing.Elapsed, TimeSpan.Zero);
             progress?.Invoke(run);
@@ -112,24 +117,47 @@ public sealed class MessagingRunner(
             if (deliver)
             {
                 var delivering = System.Diagnostics.Stopwatch.StartNew();
-                var delivered = await delivery.DeliverAsync(site.Id, cancellationToken);
-                run.AddDelivery(delivered.Sent, 0, delivered.Failed);
+                await delivery.DeliverAsync(site.Id, cancellationToken);
                 run.AddTimes(TimeSpan.Zero, TimeSpan.Zero, delivering.Elapsed);
             }
             else
             {
-                run.AddDelivery(0, run.Queued, 0);
+                run.KeepUndelivered();
             }
         }
         return await FinishAsync(db, run, MessageRunStatus.Completed, deliver ? null : "Not delivered: delivery disabled", request.DryRun, cancellationToken);
     }
 
+    private OutboxMessage Row(MessagingRequest request, MessageRun run, MessageSite site, ResolvedMessage message, Guid uuid, RenderResult email, bool deliver)
+    {
+        var (key, recipient) = (message.Key(site.Id), request.OverrideRecipient ?? message.Email);
+        return email.Email is { } rendered
+            ? new OutboxMessage(key, run.Id, site, message, recipient, rendered, uuid, run.SendUuid, deliver, Now)
+            : OutboxMessage.Unrenderable(key, run.Id, site, message, recipient, uuid, run.SendUuid, email.Error!, Now);
+    }
+
+    /// <summary>
+    /// A message that could not be rendered is queued as failed and counted on its run at once; its count is added in
+    /// the database, as delivery adds its own, so neither overwrites the other.
+    /// </summary>
+    private static async Task CountUnrenderableAsync(PortalDbContext db, MessageRun run, List<OutboxMessage> rows, CancellationToken cancellationToken)
+    {
+        var keys = rows.Where(r => r.State == OutboxState.Failed).Select(r => r.Key).ToList();
+        if (keys.Count > 0)
+        {
+            var failed = await db.OutboxMessages.CountAsync(m => keys.Contains(m.Key) && m.RunId == run.Id, cancellationToken);
+            await db.MessageRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Failed, r => r.Failed + failed), cancellationToken);
+        }
+    }
+
+    /// <summary>Ends the run; the counts delivery wrote meanwhile (sent, failed) are read back, never overwritten.</summary>
     private async Task<MessageRun> FinishAsync(PortalDbContext db, MessageRun run, MessageRunStatus status, string? note, bool dryRun, CancellationToken cancellationToken)
     {
         run.Finish(status, note, Now);
         if (!dryRun)
         {
             await db.SaveChangesAsync(cancellationToken);
+            await db.Entry(run).ReloadAsync(cancellationToken);
         }
         return run;
     }

@@ -26,6 +26,7 @@ public static class MessagingServiceCollectionExtensions
             services.AddSingleton<IEmailChannel, SmtpChannel>();
         }
         services.AddSingleton<EmailRenderer>();
+        services.AddOptions<MessageDeliveryOptions>().BindConfiguration(MessageDeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MessageDelivery>();
         services.AddSingleton<MessagingRunner>();
         services.AddSingleton<MessagingRequestValidator>();
@@ -38,6 +39,8 @@ public static class MessagingServiceCollectionExtensions
             "Upgrade reminders: upgrade deadlines in 2 days, per site, queued and delivered once.");
         builder.AddPortalJob<CourseUpdateJob>(CourseUpdateJob.Name, "0 30 8 * * ?",
             "Weekly course updates from section highlights: schedules that started 1 to 10 weeks ago, per site.");
+        builder.AddPortalJob<MessageDeliveryJob>(MessageDeliveryJob.Name, "0 * * * * ?",
+            "Sends the messages that are due: queued by a run that stopped early, or waiting for a retry whose time has come.", keepIdleRuns: false);
         return builder;
     }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using AdminPortal.Cli;
+using AdminPortal.Domain.Jobs;
 using AdminPortal.Domain.Messaging;
+using AdminPortal.Jobs;
 
 namespace AdminPortal.Features.Messaging;
 
@@ -30,7 +32,7 @@ internal static class SendMessagesCommands
         {
             await using var app = await CliHost.StartAsync(context.HostArgs, context.Settings, cancellationToken);
             var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-            var request = new MessagingRequest(kind, parsed.GetValue(date) ?? today, "command line", parsed.GetValue(site), parsed.GetValue(recipient),
+            var request = new MessagingRequest(kind, parsed.GetValue(date) ?? today, new JobStart(JobStarter.Cli, null, name), parsed.GetValue(site), parsed.GetValue(recipient),
                 parsed.GetValue(dryRun), kind == MessageKind.CourseUpdate ? parsed.GetValue(weeks) : null);
             var validation = app.Services.GetRequiredService<MessagingRequestValidator>().Validate(request);
             if (!validation.IsValid)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AdminPortal.Domain.Messaging;
+using AdminPortal.Domain.Text;
 
 namespace AdminPortal.Features.Messaging.Emails;
 
@@ -57,16 +58,17 @@ public static class EmailComposer
             $"{options.TrackingUrl.TrimEnd('/')}/api/messages/{uuid:D}/open.gif");
     }
 
+    /// <summary>As in Open edX, on one line whatever the course's name holds (a header cannot break).</summary>
     public static string Subject(ResolvedMessage message, string platformName)
     {
         var several = message.Courses.Count > 1;
         var course = message.PrimaryCourse.Name;
-        return message.Target.Type.Name switch
+        return ControlCharacters.OneLine(message.Target.Type.Name switch
         {
             "recurringnudge_day3" => several ? $"Keep learning on {platformName}" : $"Keep learning in {course}",
             "recurringnudge_day10" => "Keep up the momentum!",
             "upgradereminder" => several ? $"Only two days left to upgrade on {platformName} !" : $"Only two days left to upgrade in {course} !",
             _ => $"Welcome to week {message.Target.Week}",
-        };
+        });
     }
 }

@@ -6,30 +6,44 @@ using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Features.Messaging.Emails;
 
+/// <summary>One message's email, or the reason it could not be rendered.</summary>
+public sealed record RenderResult(RenderedEmail? Email, string? Error);
+
 /// <summary>
 /// Renders emails from their Razor templates with <see cref="HtmlRenderer"/> (which HTML-encodes every value), and the
 /// plain-text part from the same model. Every recipient gets a model and a component of their own.
 /// </summary>
 public sealed class EmailRenderer(IServiceScopeFactory scopes, ILoggerFactory loggers, IOptions<EmailOptions> options)
 {
+    private readonly ILogger logger = loggers.CreateLogger<EmailRenderer>();
+
     public EmailOptions Options => options.Value;
 
-    public async Task<IReadOnlyList<RenderedEmail>> RenderAsync(IReadOnlyList<(ResolvedMessage Message, Guid Uuid)> messages)
+    /// <returns>Per message, in order, its email, or why it could not be rendered: one bad message never stops the others.</returns>
+    public async Task<IReadOnlyList<RenderResult>> RenderAsync(IReadOnlyList<(ResolvedMessage Message, Guid Uuid)> messages)
     {
         // A scope of its own: the web host registers some of the renderer's services per circuit.
         await using var scope = scopes.CreateAsyncScope();
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var emails = new List<RenderedEmail>(messages.Count);
+            var emails = new List<RenderResult>(messages.Count);
             foreach (var (message, uuid) in messages)
             {
-                var model = EmailComposer.Compose(message, uuid, options.Value);
-                var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(CourseUpdateEmail.Model)] = model });
-                var html = await renderer.RenderComponentAsync(TemplateOf(model.Kind), parameters);
-                emails.Add(new RenderedEmail(model.Subject, html.ToHtmlString(), PlainText(model)));
+                try
+                {
+                    var model = EmailComposer.Compose(message, uuid, options.Value);
+                    var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(CourseUpdateEmail.Model)] = model });
+                    var html = await renderer.RenderComponentAsync(TemplateOf(model.Kind), parameters);
+                    emails.Add(new RenderResult(new RenderedEmail(model.Subject, html.ToHtmlString(), PlainText(model)), null));
+                }
+                catch (Exception e)
+                {
+                    logger.LogError(e, "The {Message} email of message {Uuid} to learner {LearnerId} could not be rendered", message.Target.Type.Name, uuid, message.LearnerId);
+                    emails.Add(new RenderResult(null, e.Message));
+                }
             }
-            return (IReadOnlyList<RenderedEmail>)emails;
+            return (IReadOnlyList<RenderResult>)emails;
         });
     }
 

@@ -1,0 +1,102 @@
+using AdminPortal.Data;
+using AdminPortal.Domain.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Messaging;
+
+/// <summary>
+/// A sender's hold on a chunk of due outbox rows: taken in one UPDATE (so two senders, in one process or in many, never
+/// take the same row), kept while the sender works (renewed when half of it has run), and finished when it stops: the
+/// sent rows get their events and their runs' counts, and every row is let go, in one transaction. A claim whose sender
+/// died runs out; its sent rows are finished by the next sender and its queued rows taken again.
+/// </summary>
+internal sealed class OutboxClaim
+{
+    private readonly PortalDbContext db;
+    private readonly TimeProvider clock;
+    private readonly TimeSpan lease;
+    private DateTime renewAfterUtc;
+
+    private OutboxClaim(PortalDbContext db, Guid id, IReadOnlyList<OutboxMessage> messages, TimeProvider clock, TimeSpan lease)
+    {
+        (this.db, Id, Messages, this.clock, this.lease) = (db, id, messages, clock, lease);
+        renewAfterUtc = clock.GetUtcNow().UtcDateTime + lease / 2;
+    }
+
+    public Guid Id { get; }
+
+    public IReadOnlyList<OutboxMessage> Messages { get; }
+
+    /// <param name="siteId">One site's rows, or every site's.</param>
+    public static async Task<OutboxClaim> TakeAsync(
+        PortalDbContext db, int? siteId, int size, TimeSpan lease, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + lease;
+        // Oldest due first, in the order of the queued rows' own index, so the sent ones are never read.
+        var due = db.OutboxMessages
+            .Where(m => m.State == OutboxState.Queued && m.NextAttemptUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now)
+                && (siteId == null || m.SiteId == siteId))
+            .OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.Id).Take(size).Select(m => m.Id);
+        // The outer conditions repeat the inner ones: on a server database a row claimed by another sender meanwhile is
+        // checked again when its lock is released, and skipped.
+        await db.OutboxMessages
+            .Where(m => due.Contains(m.Id) && m.State == OutboxState.Queued && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, id).SetProperty(m => m.ClaimedUntilUtc, until), cancellationToken);
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.ClaimedBy == id)
+            .OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.Id).ToListAsync(cancellationToken);
+        return new OutboxClaim(db, id, messages, clock, lease);
+    }
+
+    /// <summary>
+    /// Before each send: renews the claim when half of it has run, and says whether this message is still held. It is not
+    /// only if the sender stalled past the whole claim and another sender took the row.
+    /// </summary>
+    public async Task<bool> HoldsAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now < renewAfterUtc)
+        {
+            return true;
+        }
+        var until = now + lease;
+        await db.OutboxMessages.Where(m => m.ClaimedBy == Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntilUtc, until), cancellationToken);
+        renewAfterUtc = now + lease / 2;
+        return await db.OutboxMessages.AnyAsync(m => m.Id == message.Id && m.ClaimedBy == Id, cancellationToken);
+    }
+
+    /// <summary>Writes the events and run counts of what this claim sent and lets go of all its rows, whatever is stopping.</summary>
+    public Task FinishAsync() => FinishAsync(db, Id);
+
+    /// <summary>Finishes the claims of senders that died (their claim ran out) after marking messages sent.</summary>
+    public static async Task FinishAbandonedAsync(PortalDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var abandoned = await db.OutboxMessages
+            .Where(m => m.ClaimedBy != null && m.ClaimedUntilUtc < now && m.State == OutboxState.Sent)
+            .Select(m => m.ClaimedBy!.Value).Distinct().ToListAsync(cancellationToken);
+        foreach (var claim in abandoned)
+        {
+            await FinishAsync(db, claim);
+        }
+    }
+
+    private static async Task FinishAsync(PortalDbContext db, Guid claim)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var sent = db.OutboxMessages.Where(m => m.ClaimedBy == claim && m.State == OutboxState.Sent);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "MessageEvents" ("OutboxMessageId", "Site", "App", "Name", "Language", "Uuid", "SendUuid", "PrimaryCourseKey", "CourseKeys", "CourseCount", "AtUtc")
+            SELECT m."Id", m."SiteDomain", {MessageEvent.AppLabel}, m."MessageName", m."Language", m."Uuid", m."SendUuid", m."PrimaryCourseKey", m."CourseKeys",
+                m."CourseCount", m."SentUtc"
+            FROM "OutboxMessages" AS m
+            WHERE m."ClaimedBy" = {claim} AND m."State" = 'Sent' AND NOT EXISTS (SELECT 1 FROM "MessageEvents" AS e WHERE e."OutboxMessageId" = m."Id")
+            """, CancellationToken.None);
+        await db.MessageRuns.Where(r => sent.Any(m => m.RunId == r.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Sent, r => r.Sent + sent.Count(m => m.RunId == r.Id)), CancellationToken.None);
+        await db.OutboxMessages.Where(m => m.ClaimedBy == claim)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+}

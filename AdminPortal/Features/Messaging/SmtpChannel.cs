@@ -1,0 +1,57 @@
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace AdminPortal.Features.Messaging;
+
+/// <summary>Sends through an SMTP server with MailKit, a connection per message.</summary>
+public sealed class SmtpChannel(IOptions<EmailDeliveryOptions> options) : IEmailChannel
+{
+    public string Describe => $"SMTP {options.Value.Smtp.Host}:{options.Value.Smtp.Port}";
+
+    public async Task<SendOutcome> SendAsync(OutgoingEmail message, CancellationToken cancellationToken)
+    {
+        var smtp = options.Value.Smtp;
+        MimeMessage mime;
+        try
+        {
+            mime = message.ToMime(options.Value.From);
+        }
+        catch (ParseException e)
+        {
+            return SendOutcome.Permanent($"The message cannot be sent: {e.Message}");
+        }
+        using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+        try
+        {
+            await client.ConnectAsync(smtp.Host!, smtp.Port, Security(smtp), cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.UserName))
+            {
+                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+            }
+            await client.SendAsync(mime, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+            return SendOutcome.Sent;
+        }
+        catch (SmtpCommandException e) when (IsPermanent(e))
+        {
+            return SendOutcome.Permanent($"{(int)e.StatusCode} {e.Message}");
+        }
+        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or AuthenticationException
+            or SslHandshakeException or IOException or SocketException or TimeoutException)
+        {
+            return SendOutcome.Transient(e.Message);
+        }
+    }
+
+    /// <summary>With <c>EnableSsl</c>, TLS is required: from the start on port 465, by STARTTLS elsewhere.</summary>
+    private static SecureSocketOptions Security(EmailDeliveryOptions.SmtpSettings smtp) =>
+        !smtp.EnableSsl ? SecureSocketOptions.None : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+
+    /// <summary>The server refused this recipient or this message for good (5xx); a busy or failing server (4xx) may take it later.</summary>
+    private static bool IsPermanent(SmtpCommandException e) =>
+        (int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted or SmtpErrorCode.SenderNotAccepted;
+}
