@@ -19,17 +19,23 @@ public sealed record UpgradeDeadline(DateTime? DeadlineUtc, string Explanation);
 
 /// <summary>
 /// The one implementation of the upgrade-deadline rules, used by the explainer, schedule creation and the jobs.
-/// As in Open edX: the global setting applies when enabled; an enabled org override replaces it (opting in with its own
-/// days, or out); an enabled course override replaces both. The deadline is the schedule's start plus those days, or
-/// the verified mode's expiration when that comes first; a course without a verified mode gets none.
+/// As in Open edX, the global setting is the master switch: not enabled, no course gets a dynamic deadline, whatever the
+/// overrides say. Enabled, an enabled org override replaces its days or opts out, then an enabled course override
+/// replaces the days or opts out (so a course that opts in brings a deadline back under an org that opted out). The
+/// deadline is the schedule's start plus those days, or the verified mode's expiration when that comes first; a course
+/// without a verified mode gets none.
 /// </summary>
 public static class UpgradeDeadlinePolicy
 {
+    public const string GlobalOff = "Dynamic upgrade deadlines are off: the global setting, which switches them on for every course, is not enabled";
+
     public static DeadlineDecision Decide(string org, string courseKey, GlobalDeadlineConfig global, DeadlineOverride orgOverride, DeadlineOverride courseOverride)
     {
-        var decision = global.Enabled
-            ? new DeadlineDecision(DeadlineLevel.Global, global.DeadlineDays, false, $"Global: {Days(global.DeadlineDays)}", "global")
-            : new DeadlineDecision(DeadlineLevel.None, null, false, "No dynamic deadline is enabled for this course (global, org or course)", "none");
+        if (!global.Enabled)
+        {
+            return new DeadlineDecision(DeadlineLevel.None, null, false, GlobalOff, "none");
+        }
+        var decision = new DeadlineDecision(DeadlineLevel.Global, global.DeadlineDays, false, $"Global: {Days(global.DeadlineDays)}", "global");
         decision = Apply(decision, orgOverride, DeadlineLevel.Org, $"org {org}");
         return Apply(decision, courseOverride, DeadlineLevel.Course, $"course {courseKey}");
     }
@@ -64,8 +70,7 @@ public static class UpgradeDeadlinePolicy
         {
             return new DeadlineDecision(name, null, true, $"{subject} opts out", who);
         }
-        var verb = below.Level == DeadlineLevel.None ? "opts in" : $"overrides {below.Decider}";
-        return new DeadlineDecision(name, level.DeadlineDays, false, $"{subject} {verb}: {Days(level.DeadlineDays)}", who);
+        return new DeadlineDecision(name, level.DeadlineDays, false, $"{subject} overrides {below.Decider}: {Days(level.DeadlineDays)}", who);
     }
 
     private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";

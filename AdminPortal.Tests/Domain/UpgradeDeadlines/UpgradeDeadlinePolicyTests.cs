@@ -14,18 +14,19 @@ public sealed class UpgradeDeadlinePolicyTests
         _ => DeadlineOverride.None,
     };
 
-    // Every combination of (global enabled/disabled) x (org none/opt-in/opt-out) x (course none/opt-in/opt-out):
-    // the highest enabled level decides; an opt-out there means no dynamic deadline.
+    // Every combination of (global enabled/disabled) x (org none/opt-in/opt-out) x (course none/opt-in/opt-out): the
+    // global setting is the master switch; when it is on, the highest enabled level decides, and an opt-out there means
+    // no dynamic deadline.
     [Theory]
     [InlineData(false, "none", "none", DeadlineLevel.None, null)]
-    [InlineData(false, "none", "in", DeadlineLevel.Course, 7)]
-    [InlineData(false, "none", "out", DeadlineLevel.Course, null)]
-    [InlineData(false, "in", "none", DeadlineLevel.Org, 14)]
-    [InlineData(false, "in", "in", DeadlineLevel.Course, 7)]
-    [InlineData(false, "in", "out", DeadlineLevel.Course, null)]
-    [InlineData(false, "out", "none", DeadlineLevel.Org, null)]
-    [InlineData(false, "out", "in", DeadlineLevel.Course, 7)]
-    [InlineData(false, "out", "out", DeadlineLevel.Course, null)]
+    [InlineData(false, "none", "in", DeadlineLevel.None, null)]
+    [InlineData(false, "none", "out", DeadlineLevel.None, null)]
+    [InlineData(false, "in", "none", DeadlineLevel.None, null)]
+    [InlineData(false, "in", "in", DeadlineLevel.None, null)]
+    [InlineData(false, "in", "out", DeadlineLevel.None, null)]
+    [InlineData(false, "out", "none", DeadlineLevel.None, null)]
+    [InlineData(false, "out", "in", DeadlineLevel.None, null)]
+    [InlineData(false, "out", "out", DeadlineLevel.None, null)]
     [InlineData(true, "none", "none", DeadlineLevel.Global, 21)]
     [InlineData(true, "none", "in", DeadlineLevel.Course, 7)]
     [InlineData(true, "none", "out", DeadlineLevel.Course, null)]
@@ -35,12 +36,12 @@ public sealed class UpgradeDeadlinePolicyTests
     [InlineData(true, "out", "none", DeadlineLevel.Org, null)]
     [InlineData(true, "out", "in", DeadlineLevel.Course, 7)]
     [InlineData(true, "out", "out", DeadlineLevel.Course, null)]
-    public void TheHighestEnabledLevelDecides(bool global, string org, string course, DeadlineLevel level, int? days)
+    public void TheGlobalSettingIsTheMasterSwitchAndThenTheHighestEnabledLevelDecides(bool global, string org, string course, DeadlineLevel level, int? days)
     {
         var decision = UpgradeDeadlinePolicy.Decide("MITx", Key, new GlobalDeadlineConfig(global, 21), Level(org, 14), Level(course, 7));
 
         Assert.Equal((level, days), (decision.Level, decision.Days));
-        Assert.Equal(org == "out" && course == "none" || course == "out", decision.OptedOut);
+        Assert.Equal(global && (org == "out" && course == "none" || course == "out"), decision.OptedOut);
         var deadline = UpgradeDeadlinePolicy.DeadlineFor(decision, Start, hasVerifiedMode: true, verifiedExpirationUtc: null);
         Assert.Equal(days is { } d ? Start.AddDays(d) : null, deadline.DeadlineUtc);
     }
@@ -96,9 +97,10 @@ public sealed class UpgradeDeadlinePolicyTests
 
         Assert.Equal("Course course-v1:MITx+6.00x+2026_T1 overrides org MITx: 7 days", Reason(true, "in", "in"));
         Assert.Equal("Course course-v1:MITx+6.00x+2026_T1 overrides global: 7 days", Reason(true, "none", "in"));
-        Assert.Equal("Course course-v1:MITx+6.00x+2026_T1 opts in: 7 days", Reason(false, "none", "in"));
+        Assert.Equal("Course course-v1:MITx+6.00x+2026_T1 overrides org MITx: 7 days", Reason(true, "out", "in"));
         Assert.Equal("Org MITx opts out", Reason(true, "out", "none"));
-        Assert.Equal("Org MITx opts in: 14 days", Reason(false, "in", "none"));
-        Assert.Equal("No dynamic deadline is enabled for this course (global, org or course)", Reason(false, "none", "none"));
+        Assert.Equal(UpgradeDeadlinePolicy.GlobalOff, Reason(false, "in", "in"));
+        Assert.Equal(UpgradeDeadlinePolicy.GlobalOff + ", so no upgrade deadline",
+            UpgradeDeadlinePolicy.DeadlineFor(UpgradeDeadlinePolicy.Decide("MITx", Key, GlobalDeadlineConfig.Off, Level("in", 14), Level("in", 7)), Start, true, null).Explanation);
     }
 }

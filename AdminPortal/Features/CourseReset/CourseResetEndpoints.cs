@@ -29,10 +29,9 @@ public static class CourseResetEndpoints
         var api = app.MapGroup("/api/support/course-reset").RequireAuthorization(Policy).AddEndpointFilter<ApiExceptionFilter>();
         api.MapGet("/{usernameOrEmail}", async (string usernameOrEmail, ClaimsPrincipal user, CourseResetService resets, CancellationToken ct) =>
         {
+            // As in Open edX, a learner that does not exist has no courses to reset: an empty list, not a 404.
             var lookup = await resets.FindAsync(usernameOrEmail, ActorOf(user), ct);
-            return lookup.Learner is null
-                ? ApiProblems.From([new ServiceError(ErrorKind.NotFound, "user", CourseResetService.UnknownLearner)])
-                : Results.Json(lookup.Rows.Select(ResetApiRow.From), ApiJson.Options);
+            return Results.Json(lookup.Rows.Select(ResetApiRow.From), ApiJson.Options);
         });
         api.MapPost("/{usernameOrEmail}", async (string usernameOrEmail, HttpRequest request, ClaimsPrincipal user, CourseResetService resets, CancellationToken ct) =>
         {
