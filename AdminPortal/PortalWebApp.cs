@@ -40,4 +40,15 @@ public static class PortalWebApp
         app.MapPortalUi();
         return app;
     }
+
+    /// <summary>
+    /// What the start would find wrong in the settings (options checked at start, the database's connection string, the
+    /// jobs' schedules), found before the host starts so that a mistake is one line, not a failed start's log.
+    /// </summary>
+    public static void CheckConfiguration(WebApplication app)
+    {
+        app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+        _ = app.Services.GetRequiredService<Data.PortalDatabase>();
+        _ = app.Services.GetRequiredService<Jobs.JobCatalog>();
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdminPortal.Domain.Text;
 
 namespace AdminPortal.Domain.CourseReset;
 
@@ -56,7 +57,7 @@ public static class CourseResetRules
             0 => throw new DomainException("A reason is required."),
             > CourseResetAudit.MaxReasonLength => throw new DomainException(
                 $"A reason has at most {CourseResetAudit.MaxReasonLength} characters; this one has {reason.Length}."),
-            _ => reason,
+            _ => ControlCharacters.Refuse(reason, "A reason"),
         };
     }
 

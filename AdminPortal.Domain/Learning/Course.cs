@@ -1,3 +1,5 @@
+using AdminPortal.Domain.Text;
+
 namespace AdminPortal.Domain.Learning;
 
 /// <summary>A course run of the platform, as the LMS publishes it.</summary>
@@ -48,7 +50,7 @@ public sealed class Course
     {
         displayName = displayName.Trim();
         DisplayName = displayName.Length is > 0 and <= 255
-            ? displayName
+            ? ControlCharacters.Refuse(displayName, "A course name")
             : throw new DomainException("A course name has 1 to 255 characters.");
     }
 

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using AdminPortal.Domain.Text;
 
 namespace AdminPortal.Domain.Learning;
 
@@ -37,7 +38,7 @@ public sealed partial class Learner
     public void Rename(string? name)
     {
         name = name?.Trim() ?? "";
-        Name = name.Length <= 255 ? name : throw new DomainException("A learner's name has at most 255 characters.");
+        Name = name.Length <= 255 ? ControlCharacters.Refuse(name, "A learner's name") : throw new DomainException("A learner's name has at most 255 characters.");
     }
 
     public void SetStatus(bool active, bool staff, bool superuser)

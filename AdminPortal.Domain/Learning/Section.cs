@@ -1,3 +1,5 @@
+using AdminPortal.Domain.Text;
+
 namespace AdminPortal.Domain.Learning;
 
 /// <summary>A section (chapter) of a course outline, with the highlights its authors wrote for the weekly email.</summary>
@@ -38,7 +40,7 @@ public sealed class Section
             throw new DomainException("A section position is 0 or more.");
         }
         Position = position;
-        Title = title.Length is > 0 and <= 255 ? title : throw new DomainException("A section title has 1 to 255 characters.");
+        Title = title.Length is > 0 and <= 255 ? ControlCharacters.Refuse(title, "A section title") : throw new DomainException("A section title has 1 to 255 characters.");
         HiddenFromToc = hidden;
     }
 
@@ -53,13 +55,18 @@ public sealed class Section
             throw new DomainException($"A section has at most {MaxHighlights} highlights, not {list.Count}.");
         }
         var index = list.FindIndex(h => h.Length > MaxHighlightLength);
-        return index < 0 ? list : throw new DomainException($"Highlight {index + 1}: {TooLong(list[index])}");
+        if (index >= 0)
+        {
+            throw new DomainException($"Highlight {index + 1}: {TooLong(list[index])}");
+        }
+        index = list.FindIndex(ControlCharacters.AnyIn);
+        return index < 0 ? list : throw new DomainException($"Highlight {index + 1} {ControlCharacters.Rule}.");
     }
 
     public static string ValidHighlight(string highlight)
     {
         highlight = highlight.Trim();
-        return highlight.Length <= MaxHighlightLength ? highlight : throw new DomainException(TooLong(highlight));
+        return highlight.Length <= MaxHighlightLength ? ControlCharacters.Refuse(highlight, "A highlight") : throw new DomainException(TooLong(highlight));
     }
 
     private static string TooLong(string highlight) =>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AdminPortal.Domain.Text;
 
 namespace AdminPortal.Domain.Learning;
 
@@ -29,7 +30,7 @@ public sealed partial class Site
     public void Rename(string name)
     {
         name = name.Trim();
-        Name = name.Length is > 0 and <= 100 ? name : throw new DomainException("A site name has 1 to 100 characters.");
+        Name = name.Length is > 0 and <= 100 ? ControlCharacters.Refuse(name, "A site name") : throw new DomainException("A site name has 1 to 100 characters.");
     }
 
     public void SetOrgs(IEnumerable<string> orgs)

@@ -15,6 +15,9 @@ public static class ControlCharacters
 
     public static bool AnyIn(string? text) => text is not null && text.Any(IsRefused);
 
+    /// <summary>The text itself, or a <see cref="DomainException"/>: "A course name must not contain control characters (…)".</summary>
+    public static string Refuse(string text, string what) => AnyIn(text) ? throw new DomainException($"{what} {Rule}.") : text;
+
     /// <summary>One line of text: every run of refused characters and white space becomes one space.</summary>
     public static string OneLine(string text)
     {

@@ -39,7 +39,8 @@ public sealed class PortalCliTests : IDisposable
         var elsewhere = Path.Combine(directory.Path, "elsewhere", "other.db");
         var output = new StringWriter();
 
-        var exitCode = await PortalCli.RunAsync(["--environment", "Production", $"--ConnectionStrings:Portal=Data Source={elsewhere}", "migrate"],
+        var exitCode = await PortalCli.RunAsync(
+            ["--environment", "Production", $"--ConnectionStrings:Portal=Data Source={elsewhere}", "--Database:CreateFolder=true", "migrate"],
             new StringReader(""), output, new StringWriter());
 
         Assert.Equal(0, exitCode);
@@ -149,5 +150,71 @@ public sealed class PortalCliTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.Equal("error: ConnectionStrings:Portal must name a database file (Data Source=...); the portal does not run on an in-memory database.",
             error.ToString().Trim());
+    }
+
+    [Fact]
+    public async Task AnUnknownCommandIsNamed()
+    {
+        var (exitCode, _, error) = await RunAsync("", "bogus-command");
+
+        Assert.Equal((2, "error: unknown command 'bogus-command'; see --help"), (exitCode, error));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task ADatabaseInAFolderThatDoesNotExistIsRefusedUnlessAskedFor()
+    {
+        var missing = Path.Combine(directory.Path, "typo", "portal.db");
+        var error = new StringWriter();
+
+        var refused = await PortalCli.RunAsync(["migrate"], new StringReader(""), new StringWriter(), error,
+            new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = $"Data Source={missing}" });
+        var created = await PortalCli.RunAsync(["migrate"], new StringReader(""), new StringWriter(), new StringWriter(),
+            new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = $"Data Source={missing}", ["Database:CreateFolder"] = "true" });
+
+        Assert.Equal(1, refused);
+        Assert.Equal($"error: ConnectionStrings:Portal points into {Path.GetDirectoryName(missing)}, which does not exist: create it, or set " +
+            "Database:CreateFolder=true to let the portal create it.", error.ToString().Trim());
+        Assert.Equal(0, created);
+        // Readable by the portal's user only: the folder 0700, the file 0600 (SQLite gives its -wal and -shm the file's mode).
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(missing)!));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(missing));
+    }
+
+    [Fact]
+    public async Task ABadSettingIsOneLineNamingTheKey()
+    {
+        var error = new StringWriter();
+
+        var exitCode = await PortalCli.RunAsync(["jobs", "list"], new StringReader(""), new StringWriter(), error, directory.Settings(("Jobs:ShutdownSeconds", "0")));
+
+        Assert.Equal((1, "error: Jobs:ShutdownSeconds: The field ShutdownSeconds must be between 1 and 3600."), (exitCode, error.ToString().Trim()));
+    }
+
+    [Fact]
+    public async Task ImportingAFolderSaysItNeedsAFile()
+    {
+        var (exitCode, _, error) = await RunAsync("", "import", "courses", directory.Path);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith($"error: '{directory.Path}' is a folder: give the CSV file itself", error);
+    }
+
+    [Fact]
+    public async Task CommandsInDevelopmentNeverSeedDemoDataSoSeedDemoCanRunAfterThem()
+    {
+        var development = directory.Settings(("Demo:SeedData", "true"), ("Demo:Learners", "50"));
+        async Task<int> RunAsync(params string[] args) =>
+            await PortalCli.RunAsync(["--environment", "Development", .. args], new StringReader(""), new StringWriter(), new StringWriter(), development);
+
+        var listed = await RunAsync("jobs", "list");
+        await using (var app = CliHost.Build([], directory.Settings()))
+        {
+            await using var db = await app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AdminPortal.Data.PortalDbContext>>().CreateDbContextAsync();
+            Assert.False(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Courses));
+        }
+        var seeded = await RunAsync("seed-demo", "--learners", "60");
+
+        Assert.Equal((0, 0), (listed, seeded));
     }
 }

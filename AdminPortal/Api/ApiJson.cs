@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -28,6 +29,12 @@ public static class ApiJson
         catch (JsonException e)
         {
             return new ServiceError(ErrorKind.Invalid, "body", $"The body is not valid JSON (line {e.LineNumber + 1}): {e.Message}");
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            return new ServiceError(ErrorKind.TooLarge, "body",
+                $"The body is larger than the limit of {(limit is { } bytes ? $"{bytes / 1_000_000.0:0.#} MB" : "this server")}; send it in smaller parts.");
         }
         using (document)
         {

@@ -8,6 +8,8 @@ public static class ApiProblems
         var kind = errors.Any(e => e.Kind == ErrorKind.Invalid) ? ErrorKind.Invalid : errors[0].Kind;
         var (status, title) = kind switch
         {
+            ErrorKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "Payload too large"),
+            ErrorKind.Forbidden => (StatusCodes.Status403Forbidden, "Forbidden"),
             ErrorKind.NotFound => (StatusCodes.Status404NotFound, "Not found"),
             ErrorKind.Conflict => (StatusCodes.Status409Conflict, "Conflict"),
             _ => (StatusCodes.Status400BadRequest, "The request is not valid"),

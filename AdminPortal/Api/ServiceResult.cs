@@ -5,6 +5,12 @@ public enum ErrorKind
     Invalid,
     NotFound,
     Conflict,
+
+    /// <summary>The request body is over the server's limit.</summary>
+    TooLarge,
+
+    /// <summary>The caller may no longer do this (a course author removed from the course meanwhile).</summary>
+    Forbidden,
 }
 
 /// <summary>Why a request was refused, naming the field (as the client spells it) and the rule.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AdminPortal.Domain;
 using FluentValidation;
 using FluentValidation.Results;
+using AdminPortal.Domain.Text;
 
 namespace AdminPortal.Api;
 
@@ -25,6 +26,10 @@ public static class ValidationExtensions
                 context.AddFailure(e.Message);
             }
         });
+
+    /// <summary>Refuses line breaks, tabs, NUL and text-direction overrides (<see cref="ControlCharacters"/>) in a name or title.</summary>
+    public static IRuleBuilderOptions<T, TText> NoControlCharacters<T, TText>(this IRuleBuilder<T, TText> rule, string what) =>
+        rule.Must(value => !ControlCharacters.AnyIn(value as string)).WithMessage($"{what} {ControlCharacters.Rule}.");
 
     /// <summary>Validation errors with the field names the JSON API uses (course_key, not CourseKey).</summary>
     public static IReadOnlyList<ServiceError> ToApiErrors(this ValidationResult result) =>

@@ -15,7 +15,7 @@ internal static class CliHost
         return builder.Build();
     }
 
-    /// <summary>Prepares the database as the web server does on start: migrations, roles, demo accounts where configured.</summary>
+    /// <summary>Prepares the database as the web server does on start (migrations, roles, demo accounts where configured), never demo data.</summary>
     public static async Task<WebApplication> StartAsync(
         string[] hostArgs, IEnumerable<KeyValuePair<string, string?>>? settings, CancellationToken cancellationToken,
         Action<IServiceCollection>? configureServices = null)
@@ -23,7 +23,7 @@ internal static class CliHost
         var app = Build(hostArgs, settings, configureServices);
         // Settings the server checks at its start (ValidateOnStart) are checked here too, so a mistake names its key.
         app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
-        foreach (var step in app.Services.GetServices<IStartupStep>())
+        foreach (var step in app.Services.GetServices<IStartupStep>().Where(s => s.RunsBeforeCommands))
         {
             await step.RunAsync(cancellationToken);
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AdminPortal.Hosting;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.ApiKeys;
 using AdminPortal.Features.DemoData;
@@ -67,7 +68,9 @@ public static class PortalCli
         var parsed = root.Parse(args[start..]);
         if (parsed.Errors.Count > 0)
         {
-            await error.WriteLineAsync($"error: {OneLine(parsed.Errors[0].Message)} Run with --help for usage.");
+            await error.WriteLineAsync(parsed.CommandResult.Command == root && start < args.Length
+                ? $"error: unknown command '{args[start]}'; see --help"
+                : $"error: {OneLine(parsed.Errors[0].Message)} Run with --help for usage.");
             return BadUsage;
         }
         try
@@ -82,7 +85,7 @@ public static class PortalCli
         catch (Exception e)
         {
             // Configuration mistakes, a locked or unreachable database file: the message says what to fix.
-            await error.WriteLineAsync($"error: {OneLine(e.Message)}");
+            await error.WriteLineAsync($"error: {OneLine(ConfigurationErrors.Describe(e) ?? e.Message)}");
             return Failure;
         }
     }

@@ -11,7 +11,7 @@ public sealed class DatabaseInitializer(
     /// <returns>The names of the migrations that were applied now.</returns>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(database.FilePath)!);
+        database.CreateFilesIfMissing();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)

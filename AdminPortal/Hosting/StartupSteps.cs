@@ -3,6 +3,9 @@ namespace AdminPortal.Hosting;
 /// <summary>Work that must finish before the server accepts requests (migrations, seeding), in registration order.</summary>
 public interface IStartupStep
 {
+    /// <summary>False for what only the server's start does (demo data): a command never does it as a side effect.</summary>
+    bool RunsBeforeCommands => true;
+
     Task RunAsync(CancellationToken cancellationToken);
 }
 

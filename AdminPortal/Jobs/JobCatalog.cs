@@ -34,7 +34,7 @@ public sealed class JobCatalog
         }
         catch (FormatException e)
         {
-            throw new JobConfigurationException($"{job.CronKey} is not a valid cron expression (\"{cron}\"): {e.Message} " +
+            throw new JobConfigurationException($"{job.CronKey} is not a valid cron expression (\"{cron}\"): {e.Message.TrimEnd('.')}. " +
                 "Use Quartz's form with seconds first, such as \"0 30 3 * * ?\" for 03:30 every day.");
         }
         var zoneId = configuration[job.TimeZoneKey] is { Length: > 0 } zone ? zone.Trim() : DefaultTimeZone;
@@ -51,4 +51,4 @@ public sealed class JobCatalog
 }
 
 /// <summary>A job's configuration is wrong; the message names the setting to fix.</summary>
-public sealed class JobConfigurationException(string message) : InvalidOperationException(message);
+public sealed class JobConfigurationException(string message) : Hosting.PortalConfigurationException(message);

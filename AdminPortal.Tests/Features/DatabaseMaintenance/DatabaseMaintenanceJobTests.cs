@@ -69,8 +69,9 @@ public sealed class DatabaseMaintenanceJobTests
         Assert.InRange(maintenance.Counts["wal-kib-checkpointed"], walAfterMigrations / 1024, long.MaxValue);
         Assert.Contains(maintenance.LogLines, l => l.Message.StartsWith("WAL checkpoint (TRUNCATE): ", StringComparison.Ordinal));
         Assert.Equal("PRAGMA optimize done.", maintenance.LogLines[^1].Message);
-        // Only the run's own record is in the log after the checkpoint emptied it.
-        Assert.True(WalLength(portal) < walAfterMigrations / 4);
+        // Only the run's own record (its row, log lines and their index pages: a few 4 KiB pages) is in the log after
+        // the checkpoint emptied it.
+        Assert.InRange(WalLength(portal), 0, 16 * 4096);
     }
 
     // SQLite may delete the -wal file when its last connection closes: no file is an empty log.

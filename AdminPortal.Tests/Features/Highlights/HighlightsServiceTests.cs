@@ -41,10 +41,25 @@ public sealed class HighlightsServiceTests : IAsyncLifetime
         Assert.Equal(["Functions", "Scope"], saved.Value);
         Assert.Equal(["course-v1:MITx+6.00x+2026_T1"], (await highlights.EditableCoursesAsync(author)).Select(c => c.Key));
         await Assert.ThrowsAsync<PortalForbiddenException>(() => highlights.CourseAsync(other, author));
-        await Assert.ThrowsAsync<PortalForbiddenException>(() => highlights.SaveAsync(other, course.Sections[0].Id, ["x"], author));
+        var refused = await highlights.SaveAsync(other, course.Sections[0].Id, ["x"], author);
+        Assert.Equal(("course", HighlightsService.NoLongerAssigned), (refused.Errors.Single().Field, refused.Errors.Single().Message));
         await Assert.ThrowsAsync<PortalForbiddenException>(() => highlights.SetEnabledAsync(other, true, author));
         var staff = new PortalActor("staff", "staff@example.org", [PortalRoles.Staff]);
         await Assert.ThrowsAsync<PortalForbiddenException>(() => highlights.CourseAsync(assigned, staff));
+    }
+
+    [Fact]
+    public async Task AnAuthorRemovedFromTheCourseWhileEditingIsToldSoOnSave()
+    {
+        var course = await highlights.CourseAsync(assigned, author);
+        await portal.Get<CourseAssignmentService>().UnassignAsync(author.Id, assigned, PortalServices.Admin);
+
+        var saved = await highlights.SaveAsync(assigned, course!.Sections[1].Id, ["Functions"], author);
+
+        Assert.False(saved.Succeeded);
+        Assert.Equal("You are no longer assigned to this course: your changes were not saved. Ask a superuser to assign it to you again.",
+            saved.Errors.Single().Message);
+        Assert.Equal(course.Sections[1].Highlights, (await highlights.CourseAsync(assigned, PortalServices.Admin))!.Sections[1].Highlights);
     }
 
     [Fact]

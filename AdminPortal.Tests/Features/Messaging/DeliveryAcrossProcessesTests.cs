@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AdminPortal.Data;
 using AdminPortal.Domain.Messaging;
 using AdminPortal.Domain.Schedules;
@@ -116,24 +115,9 @@ public sealed class DeliveryAcrossProcessesTests : IAsyncLifetime
     /// <summary>The portal's own executable, as an operator runs it, with the crash-test hook set.</summary>
     private async Task<int> RunKilledCommandAsync(int killAfterAccepted)
     {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "AdminPortal"),
-            ["send-recurring-nudge", Site, "--date", RunDate.ToString("yyyy-MM-dd")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = directory.Path,
-        };
-        foreach (var (key, value) in directory.Settings([.. Smtp, ("Messaging:Delivery:KillAfterAccepted", killAfterAccepted.ToString())]))
-        {
-            start.Environment[key.Replace(":", "__")] = value;
-        }
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        Assert.True(process.ExitCode == 137, $"the command exited with {process.ExitCode}: {await error}");
-        return process.ExitCode;
+        var (exitCode, _, error) = await PortalExecutable.RunAsync(directory, [.. Smtp, ("Messaging:Delivery:KillAfterAccepted", killAfterAccepted.ToString())],
+            "send-recurring-nudge", Site, "--date", RunDate.ToString("yyyy-MM-dd"));
+        Assert.True(exitCode == 137, $"the command exited with {exitCode}: {error}");
+        return exitCode;
     }
 }

@@ -51,11 +51,10 @@ public sealed class SendMessagesCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnUnknownSiteIsAnError()
+    public async Task AnUnknownSiteIsBadUsage()
     {
         var (exitCode, _, error) = await cli.RunAsync("send-course-update", "nowhere.example.org");
 
-        Assert.Equal(1, exitCode);
-        Assert.Contains("No site has the domain nowhere.example.org", error);
+        Assert.Equal((2, "error: no site with domain nowhere.example.org; see `sites list`"), (exitCode, error));
     }
 }

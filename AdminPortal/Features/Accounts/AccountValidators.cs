@@ -1,3 +1,4 @@
+using AdminPortal.Api;
 using AdminPortal.Domain.Accounts;
 using FluentValidation;
 
@@ -12,7 +13,7 @@ public sealed class AccountFieldsValidator<T> : AbstractValidator<T>
             .MaximumLength(256).WithMessage("An email address has at most 256 characters.")
             .EmailAddress().WithMessage("Enter a valid email address, such as name@example.org.");
         RuleFor(a => a.DisplayName).NotEmpty().WithMessage("Enter the person's name.")
-            .MaximumLength(100).WithMessage("A name has at most 100 characters.");
+            .MaximumLength(100).WithMessage("A name has at most 100 characters.").NoControlCharacters("A name");
         RuleFor(a => a.Password).NotEmpty().WithMessage("Enter a password.");
     }
 }

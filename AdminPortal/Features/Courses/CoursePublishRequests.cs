@@ -27,7 +27,7 @@ public sealed class CoursePublishValidator : AbstractValidator<CoursePublish>
     public CoursePublishValidator()
     {
         RuleFor(c => c.DisplayName).NotEmpty().WithMessage("This field is required.")
-            .MaximumLength(255).WithMessage("A course name has at most 255 characters.");
+            .MaximumLength(255).WithMessage("A course name has at most 255 characters.").NoControlCharacters("A course name");
         RuleFor(c => c.Start).NotNull().WithMessage("This field is required.");
         RuleFor(c => c.End).Must((c, end) => end is null || c.Start is null || end > c.Start)
             .WithMessage("A course must end after it starts.");
@@ -39,7 +39,7 @@ public sealed class CoursePublishValidator : AbstractValidator<CoursePublish>
         {
             section.RuleFor(s => s.Id).Satisfies(Section.ValidBlockId);
             section.RuleFor(s => s.Title).NotEmpty().WithMessage("This field is required.")
-                .MaximumLength(255).WithMessage("A section title has at most 255 characters.");
+                .MaximumLength(255).WithMessage("A section title has at most 255 characters.").NoControlCharacters("A section title");
             section.RuleFor(s => s.Position).NotNull().WithMessage("This field is required.")
                 .GreaterThanOrEqualTo(0).WithMessage("A position is 0 or more.");
         });

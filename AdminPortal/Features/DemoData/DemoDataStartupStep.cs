@@ -6,13 +6,18 @@ using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Features.DemoData;
 
-/// <summary>On the first start in Development, fills the empty portal with demo data so every page has something to show.</summary>
+/// <summary>
+/// On the web server's first start in Development, fills the empty portal with demo data so every page has something
+/// to show. Commands do not: <c>seed-demo</c> seeds on demand, and no other command seeds as a side effect.
+/// </summary>
 public sealed class DemoDataStartupStep(
     DemoDataSeeder seeder,
     IDbContextFactory<PortalDbContext> contexts,
     IOptions<DemoDataOptions> options,
     IHostEnvironment environment) : IStartupStep
 {
+    public bool RunsBeforeCommands => false;
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.SeedData || !environment.IsDevelopment())

@@ -35,7 +35,7 @@ public sealed class EnrollmentEventValidator : AbstractValidator<EnrollmentEvent
     {
         RuleFor(e => e.Username).Satisfies(Learner.ValidUsername);
         RuleFor(e => e.Email).Satisfies(Learner.ValidEmail);
-        RuleFor(e => e.Name).MaximumLength(255).WithMessage("A name has at most 255 characters.");
+        RuleFor(e => e.Name).MaximumLength(255).WithMessage("A name has at most 255 characters.").NoControlCharacters("A name");
         RuleFor(e => e.CourseKey).Satisfies(CourseKey.Parse);
         RuleFor(e => e.Mode).Satisfies(CourseMode.ValidSlug);
     }

@@ -54,10 +54,18 @@ public sealed class HighlightsService(
         return new HighlightsCourse(course.Id, course.Key, course.DisplayName, course.HighlightsEnabled, sections);
     }
 
+    public const string NoLongerAssigned =
+        "You are no longer assigned to this course: your changes were not saved. Ask a superuser to assign it to you again.";
+
     public async Task<ServiceResult<IReadOnlyList<string>>> SaveAsync(
         int courseId, int sectionId, IReadOnlyList<string?> highlights, PortalActor actor, CancellationToken cancellationToken = default)
     {
-        await DemandAsync(actor, courseId, cancellationToken);
+        // The editor may have been open since before a superuser removed the author from the course: say so, do not fail.
+        actor.Demand(PortalPolicies.EditHighlights);
+        if (!await assignments.MayEditAsync(actor, courseId, cancellationToken))
+        {
+            return new ServiceError(ErrorKind.Forbidden, "course", NoLongerAssigned);
+        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == sectionId && s.CourseId == courseId, cancellationToken);
         if (section is null)

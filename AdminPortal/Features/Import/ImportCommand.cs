@@ -11,7 +11,18 @@ internal static class ImportCommand
         var kind = new Argument<string>("kind") { Description = "What the file holds." };
         kind.AcceptOnlyFromAmong([.. Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant())]);
         var file = new Argument<FileInfo>("file") { Description = "The CSV file (formats in the README)." };
-        file.AcceptExistingOnly();
+        file.Validators.Add(result =>
+        {
+            var path = result.GetValueOrDefault<FileInfo>();
+            if (path is not null && Directory.Exists(path.FullName))
+            {
+                result.AddError($"'{path.FullName}' is a folder: give the CSV file itself, such as {path.FullName.TrimEnd('/')}/courses.csv.");
+            }
+            else if (path is not null && !path.Exists)
+            {
+                result.AddError($"There is no file '{path.FullName}'.");
+            }
+        });
         var command = new Command("import", "Import a CSV file all-or-nothing: one bad row and nothing is written.") { kind, file };
         command.SetAction(async (parsed, cancellationToken) =>
         {

@@ -1,3 +1,4 @@
+using AdminPortal.Domain.Text;
 using AdminPortal.Features.Messaging.Emails;
 using AdminPortal.Hosting.Processes;
 using AdminPortal.Jobs;
@@ -15,7 +16,8 @@ public static class MessagingServiceCollectionExtensions
             options.PlatformName = configuration["Messaging:PlatformName"] ?? options.PlatformName;
             options.LmsRootUrl = configuration["Lms:RootUrl"] ?? options.LmsRootUrl;
             options.TrackingUrl = configuration["Messaging:TrackingUrl"] ?? options.TrackingUrl;
-        });
+        }).Validate(options => !ControlCharacters.AnyIn(options.PlatformName), $"Messaging:PlatformName {ControlCharacters.Rule} (it goes into email subjects).")
+            .ValidateOnStart();
         services.AddOptions<EmailDeliveryOptions>().BindConfiguration(EmailDeliveryOptions.Section);
         if (string.IsNullOrWhiteSpace(builder.Configuration["Email:Smtp:Host"]))
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using AdminPortal.Cli;
 using AdminPortal.Domain.Jobs;
 using AdminPortal.Domain.Messaging;
+using AdminPortal.Features.Sites;
 using AdminPortal.Jobs;
 
 namespace AdminPortal.Features.Messaging;
@@ -38,6 +39,10 @@ internal static class SendMessagesCommands
             if (!validation.IsValid)
             {
                 throw new CliException(string.Join(" ", validation.Errors.Select(e => e.ErrorMessage)), PortalCli.BadUsage);
+            }
+            if (request.SiteDomain is { } domain && (await app.Services.GetRequiredService<SiteService>().ListAsync(cancellationToken)).All(s => s.Domain != domain.Trim().ToLowerInvariant()))
+            {
+                throw new CliException($"no site with domain {domain}; see `sites list`", PortalCli.BadUsage);
             }
             var outcome = await app.Services.GetRequiredService<MessagingRunner>().RunAsync(request, null, cancellationToken);
             foreach (var line in outcome.Preview)

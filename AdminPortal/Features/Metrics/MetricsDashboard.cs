@@ -30,6 +30,15 @@ public sealed class MetricsDashboard(IDbContextFactory<PortalDbContext> contexts
         return await db.SiteDailyMetrics.AsNoTracking().Select(m => m.Site).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
     }
 
+    /// <summary>A site of the portal, "(no site)", or a site whose metrics are kept though it is gone.</summary>
+    public async Task<bool> SiteExistsAsync(string site, PortalActor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Demand(PortalPolicies.ViewOperations);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return site == SiteDailyMetric.NoSite || await db.Sites.AnyAsync(s => s.Domain == site, cancellationToken)
+            || await db.SiteDailyMetrics.AnyAsync(m => m.Site == site, cancellationToken);
+    }
+
     public async Task<MetricsView> ViewAsync(string site, DateOnly from, DateOnly to, PortalActor actor, CancellationToken cancellationToken = default)
     {
         actor.Demand(PortalPolicies.ViewOperations);
