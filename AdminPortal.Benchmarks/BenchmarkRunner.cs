@@ -61,6 +61,10 @@ public static class BenchmarkRunner
             {
                 await MetricsBenchmarks.DailyAsync(folder, 1_000_000);
             }
+            if (which is "all" or "sign-in")
+            {
+                await SignInBenchmarks.FailuresAsync(folder);
+            }
             if (which is "all" or "survey-report")
             {
                 await SurveyReportBenchmarks.GenerateAsync(folder, 1_000_000);

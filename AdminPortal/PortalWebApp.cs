@@ -21,8 +21,10 @@ public static class PortalWebApp
         builder.AddPortalLogging();
         builder.AddPortalFeatures();
         builder.AddPortalUi();
+        builder.AddPortalSecurityHeaders();
 
         var app = builder.Build();
+        app.UsePortalSecurityHeaders();
         app.UsePortalUi();
         app.UseSurveyReportsSwitch();
         app.UseFirstRunSetup();

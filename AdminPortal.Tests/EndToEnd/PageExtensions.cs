@@ -4,6 +4,34 @@ namespace AdminPortal.Tests.EndToEnd;
 
 public static class PageExtensions
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> Violations = [];
+
+    /// <summary>Keeps what Chromium reports of the Content-Security-Policy refusing something on this page.</summary>
+    public static void RecordPolicyViolations(this IPage page)
+    {
+        var violations = Violations.GetOrCreateValue(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (violations)
+                {
+                    violations.Add(message.Text);
+                }
+            }
+        };
+    }
+
+    /// <summary>The Content-Security-Policy refusals seen on this page so far: none, where the portal works under its policy.</summary>
+    public static IReadOnlyList<string> PolicyViolations(this IPage page)
+    {
+        var violations = Violations.GetOrCreateValue(page);
+        lock (violations)
+        {
+            return [.. violations];
+        }
+    }
+
     /// <summary>Signs in through the login form, as a person would, and waits for the portal's interactive shell.</summary>
     public static async Task SignInAsync(this IPage page, string email, string password, string startPath = "/")
     {

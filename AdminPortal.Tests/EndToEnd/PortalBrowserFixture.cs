@@ -53,7 +53,9 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.RecordPolicyViolations();
+        return page;
     }
 
     /// <summary>An account of its own for a test that changes it (locks it, say), so other tests are not affected.</summary>

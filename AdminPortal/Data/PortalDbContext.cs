@@ -53,6 +53,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<PortalProcess> PortalProcesses => Set<PortalProcess>();
 
+    public DbSet<PortalSession> PortalSessions => Set<PortalSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

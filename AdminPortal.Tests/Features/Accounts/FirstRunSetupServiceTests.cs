@@ -7,6 +7,7 @@ namespace AdminPortal.Tests.Features.Accounts;
 /// <summary>The one-time set-up on a real database, without the web server.</summary>
 public sealed class FirstRunSetupServiceTests : IAsyncLifetime
 {
+    private const string Client = "192.0.2.10";
     private PortalServices portal = default!;
     private FirstRunSetup setup = default!;
 
@@ -38,7 +39,7 @@ public sealed class FirstRunSetupServiceTests : IAsyncLifetime
     [Fact]
     public async Task TheRightCodeCreatesASuperuserAndRemovesTheCode()
     {
-        var result = await setup.CreateFirstSuperuserAsync(Request("first@example.org", "  " + File.ReadAllText(setup.CodeFile).ToLowerInvariant()));
+        var result = await setup.CreateFirstSuperuserAsync(Request("first@example.org", "  " + File.ReadAllText(setup.CodeFile).ToLowerInvariant()), Client);
 
         Assert.True(result.Succeeded, result.ToString());
         Assert.False(File.Exists(setup.CodeFile));
@@ -49,7 +50,7 @@ public sealed class FirstRunSetupServiceTests : IAsyncLifetime
     [Fact]
     public async Task AWrongCodeCreatesNothing()
     {
-        var result = await setup.CreateFirstSuperuserAsync(Request("first@example.org", "AAAA-BBBB-CCCC"));
+        var result = await setup.CreateFirstSuperuserAsync(Request("first@example.org", "AAAA-BBBB-CCCC"), Client);
 
         Assert.Equal([new FieldError("SetupCode", "This is not the set-up code: copy it from setup-code.txt beside the database file.")], result.Errors);
         Assert.Empty(await portal.Get<AccountService>().ListAsync(PortalServices.Admin));
@@ -62,8 +63,8 @@ public sealed class FirstRunSetupServiceTests : IAsyncLifetime
         var code = File.ReadAllText(setup.CodeFile);
 
         var results = await Task.WhenAll(
-            Task.Run(() => setup.CreateFirstSuperuserAsync(Request("first@example.org", code))),
-            Task.Run(() => setup.CreateFirstSuperuserAsync(Request("second@example.org", code))));
+            Task.Run(() => setup.CreateFirstSuperuserAsync(Request("first@example.org", code), Client)),
+            Task.Run(() => setup.CreateFirstSuperuserAsync(Request("second@example.org", code), Client)));
 
         Assert.Single(results, r => r.Succeeded);
         Assert.Single(await portal.Get<AccountService>().ListAsync(PortalServices.Admin));
@@ -76,5 +77,20 @@ public sealed class FirstRunSetupServiceTests : IAsyncLifetime
 
         Assert.False(await setup.NeedsSetupAsync());
         Assert.False(File.Exists(setup.CodeFile));
+    }
+
+    [Fact]
+    public async Task TenWrongCodesInAMinuteBlockThatClientEvenWithTheRightCode()
+    {
+        for (var attempt = 0; attempt < SetupCodeAttempts.PerMinute; attempt++)
+        {
+            Assert.False((await setup.CreateFirstSuperuserAsync(Request("first@example.org", $"AAAA-BBBB-{attempt:0000}"), Client)).Succeeded);
+        }
+
+        var blocked = await setup.CreateFirstSuperuserAsync(Request("first@example.org"), Client);
+        var otherClient = await setup.CreateFirstSuperuserAsync(Request("first@example.org"), "198.51.100.7");
+
+        Assert.StartsWith("Too many wrong set-up codes from your address", Assert.Single(blocked.Errors).Message);
+        Assert.True(otherClient.Succeeded);
     }
 }

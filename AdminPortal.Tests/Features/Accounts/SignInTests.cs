@@ -219,4 +219,27 @@ public sealed class SignInTests : IClassFixture<SignInTests.Portal>
         Assert.Equal("/account/login", logout.RedirectTarget());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin/system")).StatusCode);
     }
+
+    [Fact]
+    public async Task ACookieCopiedBeforeLogoutIsRefusedAfterIt()
+    {
+        var email = TestAccounts.UniqueEmail("staff");
+        var password = await portal.CreateAccountAsync(email, PortalRoles.Staff);
+        var client = portal.CreateBrowserlikeClient();
+        var signIn = await client.SignInAsync(email, password);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("portal.auth=", StringComparison.Ordinal)).Split(';')[0];
+        var copy = portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        var before = await copy.GetAsync("/admin/system");
+
+        await client.PostFormAsync("/admin/system", "logout", new Dictionary<string, string>(), action: "/account/logout");
+        var after = await copy.GetAsync("/admin/system");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal("/account/login", after.RedirectTarget().Split('?')[0]);
+        await using var db = await portal.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AdminPortal.Data.PortalDbContext>>()
+            .CreateDbContextAsync();
+        var userId = db.Users.Single(u => u.Email == email).Id;
+        Assert.False(db.PortalSessions.Any(session => session.UserId == userId)); // signing out deleted it on the server
+    }
 }

@@ -10,13 +10,14 @@ namespace AdminPortal.Tests.Features.Import;
 /// <summary>CSV imports on a real SQLite database: all-or-nothing, idempotent, and each error named by line and column.</summary>
 public sealed class ImportServiceTests : IAsyncLifetime
 {
+    private readonly LogCapture log = new();
     private PortalServices portal = default!;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "admin-portal-tests", $"csv-{Guid.NewGuid():N}");
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(folder);
-        portal = await PortalServices.StartAsync();
+        portal = await PortalServices.StartAsync(log.AddTo);
         await portal.Get<SiteService>().SetAsync(new SiteRequest("learn.example.org", "Learn", []), PortalServices.Admin);
     }
 
@@ -225,5 +226,21 @@ public sealed class ImportServiceTests : IAsyncLifetime
             command.ExecuteNonQuery();
             Struck = true;
         }
+    }
+
+    [Fact]
+    public async Task ARefusedFileIsLoggedByLineAndColumnWithoutItsText()
+    {
+        var file = Path.Combine(folder, "learners.csv");
+        await File.WriteAllTextAsync(file, "username,email,name,active,staff,superuser,joined,last_login,language\n" +
+            "private.person,not-an-email-private@@example,,true,false,false,2026-01-05,,en\n");
+
+        var result = await ImportAsync(ImportKind.Learners, file);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("not-an-email-private@@example", result.Errors.Single().Message); // the person importing sees it
+        var line = Assert.Single(log.Lines, l => l.Contains("was refused"));
+        Assert.Contains("line 2 email", line);
+        Assert.DoesNotContain("private", line);
     }
 }

@@ -8,14 +8,16 @@ using Microsoft.Extensions.Options;
 namespace AdminPortal.Components.Navigation;
 
 /// <summary>
-/// Re-checks an open circuit's account every <c>Accounts:RecheckSeconds</c>: a disabled account, or one whose roles or
-/// password changed (new security stamp), loses the circuit's signed-in state without waiting for a page load.
+/// Re-checks an open circuit's account every <c>Accounts:RecheckSeconds</c>: a disabled account, one whose roles or
+/// password changed (new security stamp), or a session signed out in another tab loses the circuit's signed-in state
+/// without waiting for a page load.
 /// </summary>
 internal sealed class RevalidatingIdentityStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopes,
     IOptions<IdentityOptions> options,
-    IOptions<AccountsOptions> accounts) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+    IOptions<AccountsOptions> accounts,
+    DatabaseTicketStore sessions) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(Math.Max(1, accounts.Value.RecheckSeconds));
 
@@ -25,6 +27,10 @@ internal sealed class RevalidatingIdentityStateProvider(
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.GetUserAsync(state.User);
         if (user is null || user.IsDisabled)
+        {
+            return false;
+        }
+        if (state.User.FindFirstValue(DatabaseTicketStore.SessionIdClaim) is { } session && !await sessions.ExistsAsync(session, cancellationToken))
         {
             return false;
         }

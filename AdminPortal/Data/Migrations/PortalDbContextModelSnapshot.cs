@@ -32,6 +32,38 @@ namespace AdminPortal.Data.Migrations
                     b.ToTable("CourseAssignments", (string)null);
                 });
 
+            modelBuilder.Entity("AdminPortal.Domain.Accounts.PortalSession", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RenewedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PortalSessions", (string)null);
+                });
+
             modelBuilder.Entity("AdminPortal.Domain.Configuration.ConfigVersion", b =>
                 {
                     b.Property<long>("Id")

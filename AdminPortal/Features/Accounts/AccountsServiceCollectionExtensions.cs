@@ -32,6 +32,7 @@ public static class AccountsServiceCollectionExtensions
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "portal.auth";
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.LoginPath = AccountPaths.Login;
             cookie.LogoutPath = AccountPaths.Logout;
             cookie.AccessDeniedPath = AccountPaths.AccessDenied;
@@ -39,8 +40,13 @@ public static class AccountsServiceCollectionExtensions
             cookie.Events.OnRedirectToLogin = ApiAwareRedirect.ToLogin;
             cookie.Events.OnRedirectToAccessDenied = ApiAwareRedirect.ToAccessDenied;
         });
+        services.AddSingleton<DatabaseTicketStore>();
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<IOptions<AccountsOptions>>((cookie, accounts) => cookie.ExpireTimeSpan = TimeSpan.FromHours(accounts.Value.SessionHours));
+            .Configure<IOptions<AccountsOptions>, DatabaseTicketStore>((cookie, accounts, sessions) =>
+            {
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(accounts.Value.SessionHours);
+                cookie.SessionStore = sessions;
+            });
         // Role changes and disabled accounts reach open sessions within a minute, not the default half hour.
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AccountsOptions>>((stamp, accounts) =>
             stamp.ValidationInterval = TimeSpan.FromSeconds(accounts.Value.RecheckSeconds));
@@ -60,10 +66,12 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<PasswordRequestValidator>();
         services.AddSingleton<AccountCreator>();
         services.AddSingleton<FirstRunSetup>();
+        services.AddSingleton<SetupCodeAttempts>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<CourseAssignmentService>();
         services.AddSingleton<ActorEmails>();
         services.AddScoped<SignInService>();
+        services.AddScoped<DecoyPassword>();
         services.AddStartupStep<AccountsStartupStep>();
         return builder;
     }

@@ -16,6 +16,7 @@ public sealed class FirstRunSetup(
     PortalDatabase database,
     AccountCreator creator,
     FirstSuperuserValidator validator,
+    SetupCodeAttempts attempts,
     ILogger<FirstRunSetup> logger)
 {
     public const string CodeFileName = "setup-code.txt";
@@ -58,16 +59,24 @@ public sealed class FirstRunSetup(
         logger.LogWarning("No superuser exists yet: open /setup and enter the code from {CodeFile}, or run: users create --role Superuser", CodeFile);
     }
 
-    public async Task<AccountResult> CreateFirstSuperuserAsync(FirstSuperuserRequest request, CancellationToken cancellationToken = default)
+    /// <param name="client">Who asks (the client's address): wrong codes are limited per client.</param>
+    public async Task<AccountResult> CreateFirstSuperuserAsync(FirstSuperuserRequest request, string client, CancellationToken cancellationToken = default)
     {
         var validation = validator.Validate(request);
         if (!validation.IsValid)
         {
             return validation.ToAccountResult();
         }
+        if (attempts.IsBlocked(client))
+        {
+            logger.LogWarning("Set-up code refused unchecked for {Client}: {Limit} wrong codes within a minute", client, SetupCodeAttempts.PerMinute);
+            return AccountResult.Fail(nameof(request.SetupCode),
+                $"Too many wrong set-up codes from your address ({SetupCodeAttempts.PerMinute} in a minute): wait a minute, then try again.");
+        }
         if (!CodeMatches(request.SetupCode))
         {
-            logger.LogWarning("A wrong set-up code was entered on the set-up page");
+            attempts.Wrong(client);
+            logger.LogWarning("A wrong set-up code was entered on the set-up page by {Client}", client);
             return AccountResult.Fail(nameof(request.SetupCode), $"This is not the set-up code: copy it from {CodeFileName} beside the database file.");
         }
         var account = new NewAccountRequest

@@ -12,6 +12,7 @@ public sealed class SignInService(
     IDbContextFactory<PortalDbContext> contexts,
     IOptions<AccountsOptions> options,
     PasswordRequestValidator passwordValidator,
+    DecoyPassword passwords,
     TimeProvider clock,
     ILogger<SignInService> logger)
 {
@@ -19,19 +20,27 @@ public sealed class SignInService(
     public async Task<string?> PasswordSignInAsync(string email, string password, bool remember, CancellationToken cancellationToken = default)
     {
         email = email.Trim();
-        var result = await signInManager.PasswordSignInAsync(email, password, remember, lockoutOnFailure: true);
+        var users = signInManager.UserManager;
+        var user = await users.FindByEmailAsync(email);
+        // One message, and one password hash's work, for every failure: neither the page nor the time it takes tells
+        // whether an account exists, is locked or is disabled (Identity would answer those without hashing).
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            passwords.SpendOneVerification(password);
+            logger.LogWarning("Failed sign-in for {Email}: {Reason}", email, user is null ? "no such account" : user.IsDisabled ? "disabled" : "locked");
+            return FailureMessage;
+        }
+        var result = await signInManager.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var normalized = signInManager.UserManager.NormalizeEmail(email);
-            await db.Users.Where(u => u.NormalizedEmail == normalized)
+            await db.Users.Where(u => u.Id == user.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAtUtc, clock.GetUtcNow().UtcDateTime), cancellationToken);
             logger.LogInformation("{Email} signed in", email);
             return null;
         }
-        // One message for every failure, so the page never tells whether an account exists, is locked or is disabled.
         logger.LogWarning("Failed sign-in for {Email}: {Reason}", email,
-            result.IsLockedOut ? "locked or disabled" : result.IsNotAllowed ? "not allowed" : "wrong email or password");
+            result.IsLockedOut ? "wrong password; now locked" : result.IsNotAllowed ? "not allowed" : "wrong password");
         return FailureMessage;
     }
 

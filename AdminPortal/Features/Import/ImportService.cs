@@ -37,8 +37,9 @@ public sealed class ImportService(CsvImporter importer, BulkSchedules schedules,
         }
         else
         {
-            logger.LogWarning("{Actor}'s import of {Kind} from {File} was refused: {Summary}; first: {FirstError}",
-                actor.Name, kind, fileName, result.Summary, result.Errors.FirstOrDefault());
+            // Where, never what: a message may quote the file's text (a learner's name, an email), which is not the log's to keep.
+            logger.LogWarning("{Actor}'s import of {Kind} from {File} was refused: {Summary}; first at {Where}",
+                actor.Name, kind, fileName, result.Summary, string.Join(", ", result.Errors.Take(10).Select(e => $"line {e.Line} {e.Field}")));
         }
         return result;
     }

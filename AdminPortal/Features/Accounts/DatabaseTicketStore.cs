@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using AdminPortal.Data;
+using AdminPortal.Domain.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Accounts;
+
+/// <summary>
+/// Keeps sign-in sessions in the portal's database (the cookie carries only the session's key): signing out deletes the
+/// session, so a cookie copied before is refused afterwards, and every portal instance on the database sees the same
+/// sessions. The ticket is protected with Data Protection before it is stored.
+/// </summary>
+public sealed class DatabaseTicketStore(IDbContextFactory<PortalDbContext> contexts, IDataProtectionProvider protection, TimeProvider clock) : ITicketStore
+{
+    /// <summary>The claim the cookie handler adds to a principal whose ticket is kept in a store: the session's key.</summary>
+    public const string SessionIdClaim = "Microsoft.AspNetCore.Authentication.Cookies-SessionId";
+
+    private readonly IDataProtector protector = protection.CreateProtector("AdminPortal.Sessions");
+
+    public async Task<string> StoreAsync(AuthenticationTicket ticket)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync();
+        // Expired sessions go as new ones come: one indexed delete, so the table holds only sessions that can still be used.
+        await db.PortalSessions.Where(s => s.ExpiresUtc <= now).ExecuteDeleteAsync();
+        db.PortalSessions.Add(new PortalSession(key, UserIdOf(ticket), Protect(ticket), ticket.Properties.ExpiresUtc?.UtcDateTime, now));
+        await db.SaveChangesAsync();
+        return key;
+    }
+
+    public async Task RenewAsync(string key, AuthenticationTicket ticket)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync();
+        var session = await db.PortalSessions.SingleOrDefaultAsync(s => s.Key == key);
+        if (session is null)
+        {
+            return; // signed out meanwhile: a renewal must not bring it back
+        }
+        session.Renew(Protect(ticket), ticket.Properties.ExpiresUtc?.UtcDateTime, now);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var session = await db.PortalSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Key == key);
+        if (session is null || session.IsExpired(clock.GetUtcNow().UtcDateTime))
+        {
+            return null;
+        }
+        try
+        {
+            return TicketSerializer.Default.Deserialize(protector.Unprotect(session.Ticket));
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null; // the keys changed: the person signs in again
+        }
+    }
+
+    /// <summary>Whether the session is still there (not signed out, not expired): an open circuit's re-check.</summary>
+    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PortalSessions.AnyAsync(s => s.Key == key && (s.ExpiresUtc == null || s.ExpiresUtc > now), cancellationToken);
+    }
+
+    public async Task RemoveAsync(string key)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        await db.PortalSessions.Where(s => s.Key == key).ExecuteDeleteAsync();
+    }
+
+    private byte[] Protect(AuthenticationTicket ticket) => protector.Protect(TicketSerializer.Default.Serialize(ticket));
+
+    private static string? UserIdOf(AuthenticationTicket ticket) => ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier);
+}
