@@ -14,8 +14,7 @@ public sealed class PortalSession
     {
         Key = key;
         UserId = userId;
-        CreatedUtc = nowUtc;
-        Renew(ticket, expiresUtc, nowUtc);
+        (Ticket, ExpiresUtc, CreatedUtc, RenewedUtc) = (ticket, expiresUtc, nowUtc, nowUtc);
     }
 
     public string Key { get; private set; } = "";
@@ -33,6 +32,4 @@ public sealed class PortalSession
     public DateTime? ExpiresUtc { get; private set; }
 
     public bool IsExpired(DateTime nowUtc) => ExpiresUtc is { } end && end <= nowUtc;
-
-    public void Renew(byte[] ticket, DateTime? expiresUtc, DateTime nowUtc) => (Ticket, ExpiresUtc, RenewedUtc) = (ticket, expiresUtc, nowUtc);
 }

@@ -3,6 +3,7 @@ namespace AdminPortal.Domain.Jobs;
 /// <summary>One execution of a job: who started it, how it ended, what it counted and logged.</summary>
 public sealed class JobRun
 {
+    /// <summary>What a run still marked running gets when its process is gone (the jobs host's recovery writes it).</summary>
     public const string InterruptedError = "interrupted: the process running it stopped";
     public const int MaxErrorLength = 2000;
 
@@ -64,9 +65,6 @@ public sealed class JobRun
 
     public void Fail(DateTime finishedAtUtc, string error, IReadOnlyDictionary<string, long> counts, IEnumerable<JobRunLogLine> lines) =>
         Finish(JobRunStatus.Failed, finishedAtUtc, error, counts, lines);
-
-    /// <summary>For a run still marked running whose process is gone.</summary>
-    public void MarkInterrupted(DateTime atUtc) => Fail(atUtc, InterruptedError, Counts, []);
 
     public string DescribeStarter() => RunStarters.Describe(StartedBy, StartedByEmail, Trigger);
 

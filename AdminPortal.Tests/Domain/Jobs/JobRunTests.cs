@@ -19,16 +19,6 @@ public sealed class JobRunTests
     }
 
     [Fact]
-    public void AnInterruptedRunFailsWithTheReasonAndKeepsWhatItHad()
-    {
-        var run = JobRun.Start("database-maintenance", "0 30 3 * * ? (UTC)", JobStarter.Schedule, null, Noon);
-
-        run.MarkInterrupted(Noon.AddHours(1));
-
-        Assert.Equal((JobRunStatus.Failed, JobRun.InterruptedError, Noon.AddHours(1)), (run.Status, run.Error, run.FinishedAtUtc));
-    }
-
-    [Fact]
     public void ARunStartedByAPersonNamesThemAndOthersNameNobody()
     {
         Assert.Throws<ArgumentException>(() => JobRun.Start("x", "Run now", JobStarter.User, " ", Noon));

@@ -58,10 +58,12 @@ public sealed class SignInTimingTests : IAsyncLifetime
         await using var scope = portal.Services.CreateAsyncScope();
         var signIn = scope.ServiceProvider.GetRequiredService<SignInService>();
         var before = counter.Verifications;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var message = await signIn.PasswordSignInAsync(email, "Not-the-password#1", remember: false);
 
         Assert.Equal(1, counter.Verifications - before);
         Assert.Equal(signIn.FailureMessage, message);
+        Assert.True(watch.Elapsed >= SignInService.FailureTakesAtLeast, $"answered in {watch.Elapsed.TotalMilliseconds} ms");
     }
 }

@@ -30,7 +30,7 @@ internal sealed class RevalidatingIdentityStateProvider(
         {
             return false;
         }
-        if (state.User.FindFirstValue(DatabaseTicketStore.SessionIdClaim) is { } session && !await sessions.ExistsAsync(session, cancellationToken))
+        if (!await sessions.IsSignedInAsync(state.User, cancellationToken))
         {
             return false;
         }

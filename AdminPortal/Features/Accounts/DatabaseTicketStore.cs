@@ -32,17 +32,13 @@ public sealed class DatabaseTicketStore(IDbContextFactory<PortalDbContext> conte
         return key;
     }
 
+    /// <summary>One conditional update: a session signed out meanwhile stays signed out (nothing is renewed).</summary>
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var (now, protectedTicket, expires) = (clock.GetUtcNow().UtcDateTime, Protect(ticket), ticket.Properties.ExpiresUtc?.UtcDateTime);
         await using var db = await contexts.CreateDbContextAsync();
-        var session = await db.PortalSessions.SingleOrDefaultAsync(s => s.Key == key);
-        if (session is null)
-        {
-            return; // signed out meanwhile: a renewal must not bring it back
-        }
-        session.Renew(Protect(ticket), ticket.Properties.ExpiresUtc?.UtcDateTime, now);
-        await db.SaveChangesAsync();
+        await db.PortalSessions.Where(s => s.Key == key).ExecuteUpdateAsync(u => u
+            .SetProperty(s => s.Ticket, protectedTicket).SetProperty(s => s.ExpiresUtc, expires).SetProperty(s => s.RenewedUtc, now));
     }
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
@@ -55,7 +51,13 @@ public sealed class DatabaseTicketStore(IDbContextFactory<PortalDbContext> conte
         }
         try
         {
-            return TicketSerializer.Default.Deserialize(protector.Unprotect(session.Ticket));
+            var ticket = TicketSerializer.Default.Deserialize(protector.Unprotect(session.Ticket));
+            // The principal the app sees (a circuit's included) names its session, so an open tab can tell it was signed out.
+            if (ticket?.Principal.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SessionIdClaim))
+            {
+                identity.AddClaim(new Claim(SessionIdClaim, key));
+            }
+            return ticket;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
@@ -63,8 +65,11 @@ public sealed class DatabaseTicketStore(IDbContextFactory<PortalDbContext> conte
         }
     }
 
-    /// <summary>Whether the session is still there (not signed out, not expired): an open circuit's re-check.</summary>
-    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
+    /// <summary>Whether the signed-in person's session is still there (not signed out, not expired): an open circuit's re-check.</summary>
+    public Task<bool> IsSignedInAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        user.FindFirstValue(SessionIdClaim) is { } key ? ExistsAsync(key, cancellationToken) : Task.FromResult(false);
+
+    private async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

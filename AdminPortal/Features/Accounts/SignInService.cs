@@ -16,10 +16,26 @@ public sealed class SignInService(
     TimeProvider clock,
     ILogger<SignInService> logger)
 {
+    /// <summary>
+    /// Every failure answers after at least this long, whatever work it did: the password hash (tens of milliseconds)
+    /// and the failed attempt's write differ by a few milliseconds between the reasons, and this hides even those.
+    /// </summary>
+    public static readonly TimeSpan FailureTakesAtLeast = TimeSpan.FromMilliseconds(150);
+
     /// <returns>null when signed in, else the message to show.</returns>
     public async Task<string?> PasswordSignInAsync(string email, string password, bool remember, CancellationToken cancellationToken = default)
     {
-        email = email.Trim();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var failure = await TrySignInAsync(email.Trim(), password, remember, cancellationToken);
+        if (failure is not null && FailureTakesAtLeast - started.Elapsed is { Ticks: > 0 } rest)
+        {
+            await Task.Delay(rest, CancellationToken.None);
+        }
+        return failure;
+    }
+
+    private async Task<string?> TrySignInAsync(string email, string password, bool remember, CancellationToken cancellationToken)
+    {
         var users = signInManager.UserManager;
         var user = await users.FindByEmailAsync(email);
         // One message, and one password hash's work, for every failure: neither the page nor the time it takes tells

@@ -99,7 +99,11 @@ public sealed class MessageDelivery(
                 }
                 continue;
             }
-            await marks.MarkFailedAsync(message, outcome, now);
+            if (!await marks.MarkFailedAsync(message, outcome, now))
+            {
+                logger.LogWarning("Message {Uuid}: this sender stalled past its claim, and another took it over; its failure is not recorded here", message.Uuid);
+                continue;
+            }
             (retrying, failed) = message.State == OutboxState.Failed ? (retrying, failed + 1) : (retrying + 1, failed);
             logger.LogWarning("Message {Uuid} ({Name}) to learner {LearnerId}: attempt {Attempt} failed{Final}: {Error}", message.Uuid,
                 message.MessageName, message.LearnerId, message.Attempts, message.State == OutboxState.Failed ? " for good" : "", outcome.Error);

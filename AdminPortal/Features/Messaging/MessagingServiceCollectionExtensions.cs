@@ -2,6 +2,7 @@ using AdminPortal.Domain.Text;
 using AdminPortal.Features.Messaging.Emails;
 using AdminPortal.Hosting.Processes;
 using AdminPortal.Jobs;
+using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Features.Messaging;
 
@@ -18,7 +19,10 @@ public static class MessagingServiceCollectionExtensions
             options.TrackingUrl = configuration["Messaging:TrackingUrl"] ?? options.TrackingUrl;
         }).Validate(options => !ControlCharacters.AnyIn(options.PlatformName), $"Messaging:PlatformName {ControlCharacters.Rule} (it goes into email subjects).")
             .ValidateOnStart();
-        services.AddOptions<EmailDeliveryOptions>().BindConfiguration(EmailDeliveryOptions.Section);
+        // A wrong sender would fail every message for good: it stops the start instead.
+        services.AddOptions<EmailDeliveryOptions>().BindConfiguration(EmailDeliveryOptions.Section)
+            .Validate(email => MimeKit.MailboxAddress.TryParse(email.From, out _), "Email:From is not an email address such as learning@example.org.")
+            .ValidateOnStart();
         if (string.IsNullOrWhiteSpace(builder.Configuration["Email:Smtp:Host"]))
         {
             services.AddSingleton<IEmailChannel, PickupDirectoryChannel>();
@@ -28,7 +32,10 @@ public static class MessagingServiceCollectionExtensions
             services.AddSingleton<IEmailChannel, SmtpChannel>();
         }
         services.AddSingleton<EmailRenderer>();
-        services.AddOptions<MessageDeliveryOptions>().BindConfiguration(MessageDeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MessageDeliveryOptions>().BindConfiguration(MessageDeliveryOptions.Section).ValidateDataAnnotations()
+            .Validate<IOptions<EmailDeliveryOptions>>((delivery, email) => delivery.ClaimMinutes * 60 >= 4 * email.Value.Smtp.TimeoutSeconds,
+                "Messaging:Delivery:ClaimMinutes must be at least four SMTP timeouts (Email:Smtp:TimeoutSeconds), so that no send outlasts its claim.")
+            .ValidateOnStart();
         services.AddSingleton<MessageDelivery>();
         services.AddSingleton<MessagingRunner>();
         services.AddSingleton<MessagingRequestValidator>();

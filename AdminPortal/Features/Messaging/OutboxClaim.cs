@@ -16,11 +16,13 @@ internal sealed class OutboxClaim
     private readonly TimeProvider clock;
     private readonly TimeSpan lease;
     private DateTime renewAfterUtc;
+    private HashSet<long> held;
 
     private OutboxClaim(PortalDbContext db, Guid id, IReadOnlyList<OutboxMessage> messages, TimeProvider clock, TimeSpan lease)
     {
         (this.db, Id, Messages, this.clock, this.lease) = (db, id, messages, clock, lease);
         renewAfterUtc = clock.GetUtcNow().UtcDateTime + lease / 2;
+        held = [.. messages.Select(m => m.Id)];
     }
 
     public Guid Id { get; }
@@ -50,20 +52,22 @@ internal sealed class OutboxClaim
     }
 
     /// <summary>
-    /// Before each send: renews the claim when half of it has run, and says whether this message is still held. It is not
-    /// only if the sender stalled past the whole claim and another sender took the row.
+    /// Before each send: renews the claim when half of it has run, reading back which rows it still holds, and says
+    /// whether this message is one of them. A row is lost only if the sender stalled past the whole claim and another
+    /// sender took it; every row lost so is skipped, not just the first.
     /// </summary>
     public async Task<bool> HoldsAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (now < renewAfterUtc)
+        if (now >= renewAfterUtc)
         {
-            return true;
+            var until = now + lease;
+            await db.OutboxMessages.Where(m => m.ClaimedBy == Id && m.State == OutboxState.Queued)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntilUtc, until), cancellationToken);
+            held = [.. await db.OutboxMessages.Where(m => m.ClaimedBy == Id && m.State == OutboxState.Queued).Select(m => m.Id).ToListAsync(cancellationToken)];
+            renewAfterUtc = now + lease / 2;
         }
-        var until = now + lease;
-        await db.OutboxMessages.Where(m => m.ClaimedBy == Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntilUtc, until), cancellationToken);
-        renewAfterUtc = now + lease / 2;
-        return await db.OutboxMessages.AnyAsync(m => m.Id == message.Id && m.ClaimedBy == Id, cancellationToken);
+        return held.Contains(message.Id);
     }
 
     /// <summary>Writes the events and run counts of what this claim sent and lets go of all its rows, whatever is stopping.</summary>

@@ -27,6 +27,7 @@ internal sealed class OutboxMarks : IAsyncDisposable
     private readonly DbConnection connection;
     private readonly object? synchronous;
     private readonly DbCommand markSent;
+    private Guid claim;
 
     private OutboxMarks(PortalDbContext db, object? synchronous)
     {
@@ -46,19 +47,29 @@ internal sealed class OutboxMarks : IAsyncDisposable
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         var synchronous = await PragmaAsync(db.Database.GetDbConnection(), "PRAGMA synchronous", cancellationToken);
-        await PragmaAsync(db.Database.GetDbConnection(), "PRAGMA synchronous = NORMAL", cancellationToken);
-        return new OutboxMarks(db, synchronous);
+        var marks = new OutboxMarks(db, synchronous);
+        try
+        {
+            await PragmaAsync(db.Database.GetDbConnection(), "PRAGMA synchronous = NORMAL", cancellationToken);
+            return marks;
+        }
+        catch
+        {
+            await marks.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Marks as this claim: a row another sender took over is not marked by this one.</summary>
-    public OutboxMarks For(OutboxClaim claim)
+    public OutboxMarks For(OutboxClaim chunk)
     {
+        claim = chunk.Id;
         if (markSent.Parameters.Contains("@claim"))
         {
             markSent.Parameters.RemoveAt("@claim");
         }
         // Through the provider's own mapping, so the id is compared in the form the column stores it.
-        markSent.Parameters.Add(db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!.CreateParameter(markSent, "@claim", claim.Id));
+        markSent.Parameters.Add(db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!.CreateParameter(markSent, "@claim", claim));
         return this;
     }
 
@@ -72,19 +83,22 @@ internal sealed class OutboxMarks : IAsyncDisposable
     }
 
     /// <summary>A failed attempt: tried again after its wait (let go, so any sender takes it then), or failed for good (counted on its run).</summary>
-    public async Task MarkFailedAsync(OutboxMessage message, SendOutcome outcome, DateTime nowUtc)
+    /// <returns>False when the row was no longer this claim's (another sender took it over): nothing was written.</returns>
+    public async Task<bool> MarkFailedAsync(OutboxMessage message, SendOutcome outcome, DateTime nowUtc)
     {
         message.MarkFailed(outcome.Error ?? "unknown error", outcome.Status == SendStatus.PermanentFailure, nowUtc);
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        await db.OutboxMessages.Where(m => m.Id == message.Id && m.State == OutboxState.Queued).ExecuteUpdateAsync(u => u
+        // Only while it is still this claim's: a row another sender took over is that sender's to mark.
+        var marked = await db.OutboxMessages.Where(m => m.Id == message.Id && m.State == OutboxState.Queued && m.ClaimedBy == claim).ExecuteUpdateAsync(u => u
             .SetProperty(m => m.State, message.State).SetProperty(m => m.Attempts, message.Attempts).SetProperty(m => m.LastError, message.LastError)
             .SetProperty(m => m.NextAttemptUtc, message.NextAttemptUtc)
             .SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
-        if (message.State == OutboxState.Failed)
+        if (marked == 1 && message.State == OutboxState.Failed)
         {
             await db.MessageRuns.Where(r => r.Id == message.RunId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Failed, r => r.Failed + 1), CancellationToken.None);
         }
         await transaction.CommitAsync(CancellationToken.None);
+        return marked == 1;
     }
 
     private static async Task<object?> PragmaAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
@@ -97,8 +111,19 @@ internal sealed class OutboxMarks : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await markSent.DisposeAsync();
-        // The connection goes back to the pool: the next user gets the setting it had.
-        await PragmaAsync(connection, $"PRAGMA synchronous = {Convert.ToInt32(synchronous, CultureInfo.InvariantCulture)}", CancellationToken.None);
-        await db.Database.CloseConnectionAsync();
+        try
+        {
+            // The connection goes back to the pool: the next user gets the setting it had.
+            await PragmaAsync(connection, $"PRAGMA synchronous = {Convert.ToInt32(synchronous, CultureInfo.InvariantCulture)}", CancellationToken.None);
+        }
+        catch (DbException)
+        {
+            // A connection that cannot take a PRAGMA is broken: keep it out of the pool rather than back with NORMAL.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool((Microsoft.Data.Sqlite.SqliteConnection)connection);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -33,8 +33,6 @@ public sealed class SmtpChannel(IOptions<EmailDeliveryOptions> options) : IEmail
                 await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
             }
             await client.SendAsync(mime, cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
-            return SendOutcome.Sent;
         }
         catch (SmtpCommandException e) when (IsPermanent(e))
         {
@@ -45,6 +43,15 @@ public sealed class SmtpChannel(IOptions<EmailDeliveryOptions> options) : IEmail
         {
             return SendOutcome.Transient(e.Message);
         }
+        try
+        {
+            // The server took the message: however the goodbye goes, and whatever is stopping, it is sent.
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+        catch (Exception e) when (e is SmtpProtocolException or IOException or SocketException or TimeoutException or ServiceNotConnectedException)
+        {
+        }
+        return SendOutcome.Sent;
     }
 
     /// <summary>With <c>EnableSsl</c>, TLS is required: from the start on port 465, by STARTTLS elsewhere.</summary>

@@ -1,0 +1,60 @@
+using AdminPortal.Data;
+using AdminPortal.Domain.Jobs;
+using AdminPortal.Domain.Messaging;
+using AdminPortal.Features.Messaging;
+using AdminPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Tests.Features.Messaging;
+
+/// <summary>A sender that stalls past its claim loses every row another sender took meanwhile, not only the first it looks at.</summary>
+public sealed class OutboxClaimTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private readonly ManualClock clock = new(new DateTimeOffset(2026, 3, 5, 8, 0, 0, TimeSpan.Zero));
+    private PortalServices portal = default!;
+
+    public async Task InitializeAsync()
+    {
+        portal = await PortalServices.StartAsync(services => services.AddSingleton<TimeProvider>(clock));
+        var site = new MessageSite(1, "learn.example.org", "Learn", [], new HashSet<string>());
+        await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var run = new MessageRun(site, MessageKind.RecurringNudge, new DateOnly(2026, 3, 5), Guid.NewGuid(), JobStarter.Cli, null, "test", false, null, clock.GetUtcNow().UtcDateTime);
+        db.MessageRuns.Add(run);
+        await db.SaveChangesAsync();
+        var target = MessageTypes.TargetsFor(MessageKind.RecurringNudge, new DateOnly(2026, 3, 5))[0];
+        var rows = Enumerable.Range(1, 3).Select(i =>
+        {
+            var message = new ResolvedMessage(target, i, $"learner{i}", $"learner{i}@example.org", null, "en",
+                [new MessageCourseRef(1, "course-v1:MITx+6.00x+2026_T1", "Intro")], [], null, null, false);
+            return new OutboxMessage(message.Key(1), run.Id, site, message, message.Email, new RenderedEmail("s", "h", "t"), Guid.NewGuid(), run.SendUuid,
+                deliver: true, clock.GetUtcNow().UtcDateTime);
+        }).ToList();
+        await OutboxWriter.InsertAsync(db, rows, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await portal.DisposeAsync();
+
+    [Fact]
+    public async Task AStalledSenderSkipsEveryRowAnotherSenderTookOver()
+    {
+        var contexts = portal.Get<IDbContextFactory<PortalDbContext>>();
+        await using var stalledDb = await contexts.CreateDbContextAsync();
+        await using var otherDb = await contexts.CreateDbContextAsync();
+        var stalled = await OutboxClaim.TakeAsync(stalledDb, null, 10, Lease, clock, CancellationToken.None);
+        var first = await stalled.HoldsAsync(stalled.Messages[0], CancellationToken.None);
+
+        clock.Advance(Lease + TimeSpan.FromMinutes(1)); // the first sender stops beating, past its whole claim
+        var other = await OutboxClaim.TakeAsync(otherDb, null, 10, Lease, clock, CancellationToken.None);
+        var afterStall = new List<bool>();
+        foreach (var message in stalled.Messages)
+        {
+            afterStall.Add(await stalled.HoldsAsync(message, CancellationToken.None));
+        }
+
+        Assert.True(first);
+        Assert.Equal(3, other.Messages.Count);
+        Assert.Equal([false, false, false], afterStall);
+    }
+}
