@@ -8,7 +8,7 @@ environment=${2:-Production}
 port=5077
 
 dotnet build AdminPortal -c Release -v quiet -nologo >/dev/null
-app=AdminPortal/bin/Release/net9.0/linux-x64/AdminPortal
+app=AdminPortal/bin/Release/net10.0/AdminPortal
 
 times=()
 for _ in $(seq "$runs"); do

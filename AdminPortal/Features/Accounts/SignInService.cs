@@ -27,7 +27,8 @@ public sealed class SignInService(
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var failure = await TrySignInAsync(email.Trim(), password, remember, cancellationToken);
-        if (failure is not null && FailureTakesAtLeast - started.Elapsed is { Ticks: > 0 } rest)
+        // A loop, not one delay: a timer may fire a fraction of a millisecond early.
+        while (failure is not null && FailureTakesAtLeast - started.Elapsed is { Ticks: > 0 } rest)
         {
             await Task.Delay(rest, CancellationToken.None);
         }
