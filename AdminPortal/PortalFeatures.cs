@@ -7,6 +7,7 @@ using AdminPortal.Features.DatabaseMaintenance;
 using AdminPortal.Features.DemoData;
 using AdminPortal.Features.Enrollments;
 using AdminPortal.Features.Import;
+using AdminPortal.Features.Jobs;
 using AdminPortal.Features.Learners;
 using AdminPortal.Features.Messaging;
 using AdminPortal.Features.Metrics;
@@ -45,6 +46,7 @@ public static class PortalFeatures
         builder.AddPortalImport();
         builder.AddPortalDemoData();
         builder.AddPortalJobs();
+        builder.AddPortalJobsPages();
         builder.AddDatabaseMaintenance();
         return builder;
     }

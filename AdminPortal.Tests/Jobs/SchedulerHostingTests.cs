@@ -27,15 +27,21 @@ public sealed class SchedulerHostingTests
     }
 
     [Fact]
-    public async Task ASecondHostWithTheSameSchedulerNameIsRefusedWithTheSettingNamed()
+    public async Task TwoHostsWithOneSchedulerNameInOneProcessEachRunTheirJobsOnTheirOwnDatabase()
     {
-        await using var first = new PortalWebFactory();
-        _ = first.Services;
-        await using var second = new PortalWebFactory("Production", ("Jobs:SchedulerName", first.Directory.SchedulerName));
+        // Quartz 3 kept schedulers in a process-wide registry by name; Quartz 4 keeps them per container.
+        using var otherFolder = TestDirectory.Create("same-name");
+        await using var first = new PortalWebFactory(TestDirectory.Create("same-name"), TestJobs.Register);
+        await using var second = new PortalWebFactory(otherFolder, TestJobs.Register, ("Jobs:SchedulerName", first.Directory.SchedulerName));
 
-        var error = Assert.Throws<InvalidOperationException>(() => second.Services);
+        await first.Services.GetRequiredService<JobsService>().RunNowAsync(ReportingJob.Name, PortalActor.System("first"));
+        await second.Services.GetRequiredService<JobsService>().RunNowAsync(ReportingJob.Name, PortalActor.System("second"));
 
-        Assert.Equal($"A job scheduler named {first.Directory.SchedulerName} already runs in this process: " +
-            "give each portal host its own Jobs:SchedulerName.", error.Message);
+        Assert.Equal(JobRunStatus.Succeeded, (await first.Services.WaitForFinishedRunAsync(ReportingJob.Name)).Status);
+        Assert.Equal(JobRunStatus.Succeeded, (await second.Services.WaitForFinishedRunAsync(ReportingJob.Name)).Status);
+        Assert.Single(await first.Services.AllAsync(ReportingJob.Name));
+        Assert.Single(await second.Services.AllAsync(ReportingJob.Name));
+        await first.DisposeAsync();
+        first.Directory.Dispose();
     }
 }

@@ -14,10 +14,7 @@ public sealed class TestDirectory : IDisposable
     /// <summary>Where the portal writes emails as .eml files.</summary>
     public string PickupDirectory => System.IO.Path.Combine(Path, "outbox");
 
-    /// <summary>
-    /// Quartz keeps schedulers in a process-wide registry by name: each folder's hosts get their own, and a host restarted
-    /// on the same folder finds its rows in the job store again.
-    /// </summary>
+    /// <summary>The job store's name for this folder's rows: a host restarted on the folder finds them again under it.</summary>
     public string SchedulerName { get; } = $"tests-{Guid.NewGuid():N}";
 
     public static TestDirectory Create(string purpose)

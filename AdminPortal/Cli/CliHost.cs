@@ -23,7 +23,7 @@ internal static class CliHost
         var app = Build(hostArgs, settings, configureServices);
         // Settings the server checks at its start (ValidateOnStart) are checked here too, so a mistake names its key.
         app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
-        foreach (var step in app.Services.GetServices<IStartupStep>().Where(s => s.RunsBeforeCommands))
+        foreach (var step in app.Services.GetServices<IStartupStep>().InOrder().Where(s => s.RunsBeforeCommands))
         {
             await step.RunAsync(cancellationToken);
         }

@@ -1,17 +1,23 @@
+using AdminPortal.Hosting;
 using Quartz;
-using Quartz.Impl.Matchers;
 
 namespace AdminPortal.Jobs;
 
 /// <summary>
-/// Makes the job store match the registered jobs and their configured schedules. A trigger whose schedule is unchanged
-/// is left alone, so a run missed while the portal was down still counts as missed (and runs once, at start); a changed
-/// one is replaced and keeps its paused state.
+/// Makes the job store match the registered jobs and their configured schedules, the last start-up step before the
+/// scheduler starts. A trigger whose schedule is unchanged is left alone, so a run missed while the portal was down still
+/// counts as missed (and runs once, at start); a changed one is replaced and keeps its paused state.
 /// </summary>
-internal sealed class JobScheduleSync(JobCatalog catalog, ILogger<JobScheduleSync> logger)
+internal sealed class JobScheduleSync(JobScheduler jobScheduler, JobCatalog catalog, ILogger<JobScheduleSync> logger) : IStartupStep
 {
-    public async Task ApplyAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    public StartupStage Stage => StartupStage.Schedule;
+
+    /// <summary>A command only reads the store: the web server owns the schedule.</summary>
+    public bool RunsBeforeCommands => false;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var scheduler = jobScheduler.Scheduler;
         foreach (var job in catalog.Jobs)
         {
             var detail = JobBuilder.Create<PortalQuartzJob>()
@@ -19,16 +25,14 @@ internal sealed class JobScheduleSync(JobCatalog catalog, ILogger<JobScheduleSyn
                 .WithDescription(job.Definition.Description)
                 .StoreDurably()
                 .Build();
-            await scheduler.AddJob(detail, replace: true, cancellationToken);
+            await scheduler.AddJob(detail, AddJobOptions.Replacing, cancellationToken);
             await ScheduleAsync(scheduler, job, cancellationToken);
         }
-        foreach (var stale in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(JobKeys.JobGroup), cancellationToken))
+        var stored = await scheduler.QueryJobs(new JobQuery { Group = GroupMatcher<JobKey>.GroupEquals(JobKeys.JobGroup) }, cancellationToken);
+        foreach (var stale in stored.Items.Select(j => j.Key).Where(key => catalog.Find(key.Name) is null))
         {
-            if (catalog.Find(stale.Name) is null)
-            {
-                await scheduler.DeleteJob(stale, cancellationToken);
-                logger.LogWarning("Removed job {Job} from the job store: no feature registers it any more", stale.Name);
-            }
+            await scheduler.DeleteJob(stale, cancellationToken);
+            logger.LogWarning("Removed job {Job} from the job store: no feature registers it any more", stale.Name);
         }
     }
 
@@ -40,15 +44,16 @@ internal sealed class JobScheduleSync(JobCatalog catalog, ILogger<JobScheduleSyn
             .ForJob(JobKeys.Job(job.Name))
             .WithCronSchedule(job.Schedule.Cron, cron => cron
                 .InTimeZone(job.Schedule.TimeZone)
-                .WithMisfireHandlingInstructionFireAndProceed())
+                .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
         switch (await scheduler.GetTrigger(key, cancellationToken))
         {
             case null:
-                await scheduler.ScheduleJob(trigger, cancellationToken);
+                // Keep: of two instances starting at once, one stores the trigger and the other leaves it be.
+                await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, cancellationToken);
                 logger.LogInformation("Scheduled job {Job}: {Schedule}", job.Name, job.Schedule);
                 break;
-            case ICronTrigger stored when Matches(stored, job.Schedule, trigger):
+            case ICronTrigger stored when Matches(stored, job.Schedule):
                 break;
             case var stored:
                 var paused = await scheduler.GetTriggerState(key, cancellationToken) == TriggerState.Paused;
@@ -64,8 +69,8 @@ internal sealed class JobScheduleSync(JobCatalog catalog, ILogger<JobScheduleSyn
         }
     }
 
-    private static bool Matches(ICronTrigger stored, JobSchedule schedule, ITrigger wanted) =>
+    private static bool Matches(ICronTrigger stored, JobSchedule schedule) =>
         stored.CronExpressionString == schedule.Cron
         && stored.TimeZone.Id == schedule.TimeZone.Id
-        && stored.MisfireInstruction == wanted.MisfireInstruction;
+        && stored.MisfireInstruction == CronTriggerMisfireInstruction.FireAndProceed;
 }

@@ -3,7 +3,7 @@ using Quartz;
 namespace AdminPortal.Jobs;
 
 /// <summary>Starts a registered job at once, recorded as started by a person: "Run now" and features that hand work to a job.</summary>
-public sealed class JobTriggers(PortalScheduler portalScheduler, JobCatalog catalog)
+public sealed class JobTriggers(JobScheduler jobScheduler, JobCatalog catalog)
 {
     /// <returns>
     /// False when this process does not run the scheduler (the command line): its job store may not even know the job
@@ -21,8 +21,7 @@ public sealed class JobTriggers(PortalScheduler portalScheduler, JobCatalog cata
     private async Task<bool> FireAsync(string jobName, string dataKey, string dataValue, CancellationToken cancellationToken)
     {
         var job = catalog.Find(jobName) ?? throw new InvalidOperationException($"There is no job named \"{jobName}\".");
-        var scheduler = await portalScheduler.GetAsync(cancellationToken);
-        if (!scheduler.IsStarted)
+        if (!await jobScheduler.IsRunningAsync(cancellationToken))
         {
             return false;
         }
@@ -31,9 +30,9 @@ public sealed class JobTriggers(PortalScheduler portalScheduler, JobCatalog cata
             .ForJob(JobKeys.Job(job.Name))
             .UsingJobData(dataKey, dataValue)
             .StartNow()
-            .WithSimpleSchedule(once => once.WithMisfireHandlingInstructionFireNow())
+            .WithSimpleSchedule(once => once.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
-        await scheduler.ScheduleJob(trigger, cancellationToken);
+        await jobScheduler.Scheduler.ScheduleJob(trigger, cancellationToken: cancellationToken);
         return true;
     }
 }

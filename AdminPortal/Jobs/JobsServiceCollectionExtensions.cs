@@ -1,15 +1,18 @@
-using AdminPortal.Features.Jobs;
+using AdminPortal.Data;
+using AdminPortal.Hosting;
 using AdminPortal.Hosting.Processes;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace AdminPortal.Jobs;
 
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// The jobs host (the Quartz scheduler on the portal's database, run records, the scheduler's start and stop) and the
-    /// service of the Jobs pages and <c>jobs</c> commands. Features add their jobs with <see cref="AddPortalJob{TJob}(WebApplicationBuilder, string, string, string, bool)"/>.
+    /// The jobs platform: Quartz with its own hosting on a persistent store in the portal's database, the run records, and
+    /// the start-up steps that upgrade the store and make it match the registered jobs. Features add their jobs with
+    /// <see cref="AddPortalJob{TJob}(WebApplicationBuilder, string, string, string, bool)"/>.
     /// </summary>
     public static WebApplicationBuilder AddPortalJobs(this WebApplicationBuilder builder)
     {
@@ -18,16 +21,49 @@ public static class JobsServiceCollectionExtensions
         services.AddOptions<HostOptions>().Configure<IOptions<JobsOptions>>((host, jobs) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(jobs.Value.ShutdownSeconds));
         services.TryAddSingleton(TimeProvider.System);
+        // A named scheduler, so that the clock it is given is its own: the default scheduler's clock is the container's
+        // TimeProvider, which the portal's records read and a test may stop. Its name is also its rows' in the job store.
+        var schedulerName = JobsOptions.SchedulerNameIn(builder.Configuration);
+        services.AddQuartz(schedulerName, quartz =>
+        {
+            quartz.UseTimeProvider(TimeProvider.System);
+            quartz.UseDefaultThreadPool(maxConcurrency: 4);
+            quartz.UsePersistentStore(store =>
+            {
+                // A new database gets Quartz's own tables; one from the release before is upgraded first (JobStoreUpgrade).
+                store.ProvisionSchema();
+                store.UseSqlite(_ => { });
+                store.UseSystemTextJsonSerializer();
+                store.ConfigureStore(options => options.StoreJobDataAsStrings = true);
+            });
+        });
+        services.AddOptions<QuartzSchedulerOptions>(schedulerName).Configure(scheduler => scheduler.InstanceId = "NON_CLUSTERED");
+        // Read when the scheduler is built, not now, so a test host's settings apply.
+        services.AddOptions<DataSourceOptions>(schedulerName).Configure<PortalDatabase>((source, database) =>
+            source.ConnectionString = database.ConnectionString);
+        services.Configure<QuartzOptions>(schedulerName, quartz =>
+        {
+            // A second instance starting on the same store must not register the schedules again (each would run twice).
+            quartz.Scheduling.OverwriteExistingData = false;
+            quartz.Scheduling.IgnoreDuplicates = true;
+        });
+        services.AddQuartzHostedService(schedulerName, hosting =>
+        {
+            hosting.WaitForJobsToComplete = true;
+            // Started with the host's services, as the start-up steps finish, so that work found at start (PendingWorkAtStart)
+            // has a running scheduler to hand its runs to.
+            hosting.AwaitApplicationStarted = false;
+        });
+        services.AddSingleton(provider => new JobScheduler(provider, schedulerName));
+        services.AddTransient<PortalQuartzJob>();
         services.AddSingleton<JobCatalog>();
         services.AddSingleton<JobRunRecorder>();
         services.AddOrphanedWorkRecovery<JobRunRecovery>();
         services.AddSingleton<JobRunner>();
-        services.AddSingleton<PortalScheduler>();
-        services.AddSingleton<JobScheduleSync>();
-        services.AddHostedService<JobSchedulerService>();
-        services.AddHostedService<PendingWorkAtStart>();
         services.AddSingleton<JobTriggers>();
-        services.AddSingleton<JobsService>();
+        services.AddStartupStep<JobStoreUpgrade>();
+        services.AddStartupStep<JobScheduleSync>();
+        services.AddHostedService<PendingWorkAtStart>();
         return builder;
     }
 
@@ -48,7 +84,7 @@ public static class JobsServiceCollectionExtensions
 
     /// <summary>At the server's start, runs the job at once when <paramref name="hasWork"/> finds work a stopped process left.</summary>
     public static WebApplicationBuilder AddPortalJobRunAtStartWhen(
-        this WebApplicationBuilder builder, string jobName, Func<Data.PortalDbContext, CancellationToken, Task<bool>> hasWork)
+        this WebApplicationBuilder builder, string jobName, Func<PortalDbContext, CancellationToken, Task<bool>> hasWork)
     {
         builder.Services.AddSingleton(new PendingWorkCheck(jobName, hasWork));
         return builder;

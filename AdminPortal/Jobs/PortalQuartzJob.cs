@@ -5,16 +5,17 @@ namespace AdminPortal.Jobs;
 
 /// <summary>
 /// The one Quartz job type of the portal: the store keeps this class name for every job, and the job's key says which
-/// <see cref="IPortalJob"/> to run, so renaming a job class never strands a stored job.
+/// <see cref="IPortalJob"/> to run, so renaming a job class never strands a stored job. Quartz builds it in a DI scope of
+/// its own for each firing, so <paramref name="scope"/> is that firing's.
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class PortalQuartzJob(IServiceProvider scope, JobCatalog catalog, JobRunner runner) : IJob
 {
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var job = catalog.Find(context.JobDetail.Key.Name)
             ?? throw new JobExecutionException($"No job named {context.JobDetail.Key.Name} is registered any more.");
-        await runner.RunAsync(job, StartOf(context), scope, context.CancellationToken);
+        await runner.RunAsync(job, StartOf(context), scope, cancellationToken);
     }
 
     private static JobStart StartOf(IJobExecutionContext context)

@@ -485,14 +485,13 @@ namespace AdminPortal.Data.Migrations
                 column: "Domain",
                 unique: true);
 
-            QuartzJobStoreSchema.Create(migrationBuilder);
+            // The job store's tables were created here until Quartz 4, which creates its own (ProvisionSchema); a database made
+            // before has Quartz 3's, which AdminPortal.Jobs.JobStoreUpgrade brings up to Quartz 4 at the start.
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            QuartzJobStoreSchema.Drop(migrationBuilder);
-
             migrationBuilder.DropTable(
                 name: "ApiKeys");
 

@@ -17,6 +17,8 @@ public sealed class AccountsStartupStep(
     IHostEnvironment environment,
     ILogger<AccountsStartupStep> logger) : IStartupStep
 {
+    public StartupStage Stage => StartupStage.Accounts;
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using (var scope = scopes.CreateAsyncScope())

@@ -16,6 +16,8 @@ public sealed class DemoDataStartupStep(
     IOptions<DemoDataOptions> options,
     IHostEnvironment environment) : IStartupStep
 {
+    public StartupStage Stage => StartupStage.DemoData;
+
     public bool RunsBeforeCommands => false;
 
     public async Task RunAsync(CancellationToken cancellationToken)

@@ -10,31 +10,32 @@ namespace AdminPortal.Features.Jobs;
 
 /// <summary>The Jobs page and <c>jobs list</c>: read by Superusers and Staff; pause, resume and "Run now" are for Superusers.</summary>
 public sealed class JobsService(
-    PortalScheduler portalScheduler,
+    JobScheduler jobScheduler,
     JobCatalog catalog,
     JobTriggers triggers,
     ActorEmails actorEmails,
     IDbContextFactory<PortalDbContext> contexts,
     ILogger<JobsService> logger)
 {
+    /// <summary>Two queries whatever the number of jobs: the schedules' triggers with their states, and each job's last run.</summary>
     public async Task<IReadOnlyList<JobSummary>> ListAsync(PortalActor actor, CancellationToken cancellationToken = default)
     {
         actor.Demand(PortalPolicies.ViewOperations);
-        var scheduler = await portalScheduler.GetAsync(cancellationToken);
+        var scheduler = jobScheduler.Scheduler;
+        var triggers = (await scheduler.QueryTriggers(new TriggerQuery { Group = GroupMatcher<TriggerKey>.GroupEquals(JobKeys.ScheduleGroup) }, cancellationToken))
+            .Items.ToDictionary(t => t.Key.Name, StringComparer.Ordinal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var jobs = new List<JobSummary>();
-        foreach (var job in catalog.Jobs)
+        var lastRunIds = db.JobRuns.GroupBy(r => r.JobName).Select(g => g.Max(r => r.Id));
+        var lastRuns = await db.JobRuns.AsNoTracking().Where(r => lastRunIds.Contains(r.Id))
+            .ToDictionaryAsync(r => r.JobName, StringComparer.Ordinal, cancellationToken);
+        return catalog.Jobs.Select(job =>
         {
-            var key = JobKeys.Schedule(job.Name);
-            var trigger = await scheduler.GetTrigger(key, cancellationToken);
-            var state = await scheduler.GetTriggerState(key, cancellationToken);
-            var lastRun = await db.JobRuns.AsNoTracking().Where(r => r.JobName == job.Name)
-                .OrderByDescending(r => r.StartedAtUtc).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-            jobs.Add(new JobSummary(job.Name, job.Definition.Description, job.Schedule.Cron, job.Schedule.TimeZone.Id,
-                trigger is not null, trigger?.GetNextFireTimeUtc()?.UtcDateTime, state == TriggerState.Paused,
-                lastRun is null ? null : JobRunSummary.From(lastRun)));
-        }
-        return jobs;
+            var trigger = triggers.GetValueOrDefault(job.Name);
+            var lastRun = lastRuns.GetValueOrDefault(job.Name);
+            return new JobSummary(job.Name, job.Definition.Description, job.Schedule.Cron, job.Schedule.TimeZone.Id,
+                trigger is not null, trigger?.NextFireTimeUtc?.UtcDateTime, trigger?.State == TriggerState.Paused,
+                lastRun is null ? null : JobRunSummary.From(lastRun));
+        }).ToList();
     }
 
     public async Task<IReadOnlyList<JobRunSummary>> RecentRunsAsync(PortalActor actor, int count = 20, CancellationToken cancellationToken = default)
@@ -64,11 +65,11 @@ public sealed class JobsService(
 
     /// <summary>Stops the job's schedule (a "Run now" still runs it); the pause outlives restarts.</summary>
     public Task PauseAsync(string name, PortalActor actor, CancellationToken cancellationToken = default) =>
-        ChangeScheduleAsync(name, actor, "paused", (scheduler, key) => scheduler.PauseTrigger(key, cancellationToken), cancellationToken);
+        ChangeScheduleAsync(name, actor, "paused", async (scheduler, key) => await scheduler.PauseTrigger(key, cancellationToken), cancellationToken);
 
     /// <summary>Resumes the schedule; a run missed while paused runs once, now.</summary>
     public Task ResumeAsync(string name, PortalActor actor, CancellationToken cancellationToken = default) =>
-        ChangeScheduleAsync(name, actor, "resumed", (scheduler, key) => scheduler.ResumeTrigger(key, cancellationToken), cancellationToken);
+        ChangeScheduleAsync(name, actor, "resumed", async (scheduler, key) => await scheduler.ResumeTrigger(key, cancellationToken), cancellationToken);
 
     /// <summary>Asks the scheduler to run the job at once, recorded as started by this person.</summary>
     public async Task RunNowAsync(string name, PortalActor actor, CancellationToken cancellationToken = default)
@@ -88,7 +89,7 @@ public sealed class JobsService(
     {
         actor.Demand(PortalPolicies.ManagePortal);
         var job = Find(name);
-        var scheduler = await portalScheduler.GetAsync(cancellationToken);
+        var scheduler = jobScheduler.Scheduler;
         await apply(scheduler, JobKeys.Schedule(job.Name));
         logger.LogInformation("{Actor} {Change} the schedule of job {Job}", actor.Name, change, job.Name);
     }

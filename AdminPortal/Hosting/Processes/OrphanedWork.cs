@@ -19,8 +19,8 @@ public interface IOrphanedWorkRecovery
 }
 
 /// <summary>
-/// In the web server: at its start and then every minute, ends the work whose owner is gone (each feature's
-/// <see cref="IOrphanedWorkRecovery"/>), then forgets the dead processes. Work owned by a live process (a command
+/// In the web server: at its start (<see cref="FirstSweepAtStart"/>) and then every minute, ends the work whose owner is gone
+/// (each feature's <see cref="IOrphanedWorkRecovery"/>), then forgets the dead processes. Work owned by a live process (a command
 /// sending at this moment, another instance) is left alone.
 /// </summary>
 internal sealed class OrphanedWorkSweeper(
@@ -28,13 +28,6 @@ internal sealed class OrphanedWorkSweeper(
     ILogger<OrphanedWorkSweeper> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
-
-    /// <summary>The first sweep is part of the start: pages never show a dead process's run as running.</summary>
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await SweepAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
 
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
@@ -70,4 +63,14 @@ internal sealed class OrphanedWorkSweeper(
         {
         }
     }
+}
+
+/// <summary>The first sweep is part of the start, before the scheduler starts: no job runs beside a dead process's run, and pages never show one as running.</summary>
+internal sealed class FirstSweepAtStart(OrphanedWorkSweeper sweeper) : IStartupStep
+{
+    public StartupStage Stage => StartupStage.Recovery;
+
+    public bool RunsBeforeCommands => false;
+
+    public Task RunAsync(CancellationToken cancellationToken) => sweeper.SweepAsync(cancellationToken);
 }

@@ -11,6 +11,7 @@ public static class ProcessesServiceCollectionExtensions
         builder.Services.AddSingleton<ThisProcess>();
         builder.Services.AddSingleton<OrphanedWorkSweeper>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<OrphanedWorkSweeper>());
+        builder.Services.AddStartupStep<FirstSweepAtStart>();
         return builder;
     }
 
