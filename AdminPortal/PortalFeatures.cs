@@ -30,6 +30,7 @@ public static class PortalFeatures
         builder.AddPortalData();
         builder.AddPortalProcesses();
         builder.AddPortalDataProtection();
+        builder.AddPortalValidation();
         builder.AddPortalAccounts();
         builder.AddPortalApiKeys();
         builder.AddPortalHealth();

@@ -25,6 +25,7 @@ public static class PortalWebApp
 
         var app = builder.Build();
         app.UsePortalSecurityHeaders();
+        app.UsePortalRequestLogging();
         app.UsePortalUi();
         app.UseSurveyReportsSwitch();
         app.UseFirstRunSetup();

@@ -1,5 +1,5 @@
 using Serilog;
-using Serilog.Extensions.Logging;
+using Serilog.Events;
 
 namespace AdminPortal.Hosting;
 
@@ -7,12 +7,14 @@ public static class LoggingServiceCollectionExtensions
 {
     private const string FilePathKey = "Serilog:WriteTo:File:Args:path";
 
-    /// <summary>Serilog from the "Serilog" section: console plus a daily rolling file.</summary>
+    /// <summary>
+    /// Serilog from the "Serilog" section (console plus a daily rolling file). A command logs warnings and errors to stderr
+    /// only: its own output is on stdout.
+    /// </summary>
     public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder, bool forCommandLine = false)
     {
         if (forCommandLine)
         {
-            // A command's own output goes to stdout; its log lines go to stderr, and only warnings and errors.
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Serilog:WriteTo:Console:Args:restrictedToMinimumLevel"] = "Warning",
@@ -20,20 +22,40 @@ public static class LoggingServiceCollectionExtensions
             });
         }
         builder.Logging.ClearProviders();
-        // Built from the final configuration when first needed, so a test host's settings apply too.
-        builder.Services.AddSingleton<ILoggerProvider>(sp =>
-            new SerilogLoggerProvider(CreateLogger(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()), dispose: true));
+        // Built from the final configuration when the host is built, so a test host's settings apply too. Each host keeps
+        // its own logger (the tests start many in one process), and other logger providers (a test's capture) get every event.
+        builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(
+                WithFilePathFromContentRoot(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>())),
+            preserveStaticLogger: true, writeToProviders: true);
         return builder;
     }
 
-    private static Serilog.Core.Logger CreateLogger(IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>
+    /// One line per request: method, path (never the query string, which may carry a token), status and milliseconds.
+    /// Health probes and static files go at Debug, so the log is not one line per stylesheet; server errors at Error.
+    /// </summary>
+    public static WebApplication UsePortalRequestLogging(this WebApplication app)
     {
-        var overrides = new Dictionary<string, string?>();
-        if (configuration[FilePathKey] is { } path && !Path.IsPathRooted(path))
+        app.UseSerilogRequestLogging(options =>
         {
-            overrides[FilePathKey] = Path.Combine(environment.ContentRootPath, path);
-        }
-        var effective = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(overrides).Build();
-        return new LoggerConfiguration().ReadFrom.Configuration(effective).CreateLogger();
+            // This host's logger: the static one is left alone (AddPortalLogging), so it would write nowhere.
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetLevel = (context, _, error) => error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : IsRoutine(context.Request.Path) ? LogEventLevel.Debug
+                : LogEventLevel.Information;
+        });
+        return app;
     }
+
+    private static bool IsRoutine(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")
+        || path.StartsWithSegments("/css") || path.StartsWithSegments("/img");
+
+    /// <summary>A relative log file path is taken from the content root, as the database's is.</summary>
+    private static IConfiguration WithFilePathFromContentRoot(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration[FilePathKey] is { } path && !Path.IsPathRooted(path)
+            ? new ConfigurationBuilder().AddConfiguration(configuration)
+                .AddInMemoryCollection([new(FilePathKey, Path.Combine(environment.ContentRootPath, path))]).Build()
+            : configuration;
 }

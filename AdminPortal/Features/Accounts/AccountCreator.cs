@@ -1,3 +1,4 @@
+using FluentValidation;
 using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -7,7 +8,7 @@ namespace AdminPortal.Features.Accounts;
 /// <summary>Creates an account and its roles in one transaction: either both are written or nothing is.</summary>
 public sealed class AccountCreator(
     IServiceScopeFactory scopes,
-    NewAccountValidator validator,
+    IValidator<NewAccountRequest> validator,
     TimeProvider clock,
     ILogger<AccountCreator> logger)
 {

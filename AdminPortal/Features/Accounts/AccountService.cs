@@ -1,3 +1,4 @@
+using FluentValidation;
 using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -13,8 +14,8 @@ public sealed class AccountService(
     IServiceScopeFactory scopes,
     IDbContextFactory<PortalDbContext> contexts,
     AccountCreator creator,
-    RolesRequestValidator rolesValidator,
-    PasswordRequestValidator passwordValidator,
+    IValidator<RolesRequest> rolesValidator,
+    IValidator<PasswordRequest> passwordValidator,
     FirstRunSetup firstRun,
     TimeProvider clock,
     ILogger<AccountService> logger)

@@ -60,10 +60,6 @@ public static class AccountsServiceCollectionExtensions
             .RequireAuthenticatedUser().RequireRole(PortalPolicies.SignedIn.Roles).Build());
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<NewAccountValidator>();
-        services.AddSingleton<FirstSuperuserValidator>();
-        services.AddSingleton<RolesRequestValidator>();
-        services.AddSingleton<PasswordRequestValidator>();
         services.AddSingleton<AccountCreator>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<SetupCodeAttempts>();

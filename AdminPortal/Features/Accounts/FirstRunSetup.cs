@@ -1,3 +1,4 @@
+using FluentValidation;
 using System.Security.Cryptography;
 using System.Text;
 using AdminPortal.Data;
@@ -15,7 +16,7 @@ public sealed class FirstRunSetup(
     IDbContextFactory<PortalDbContext> contexts,
     PortalDatabase database,
     AccountCreator creator,
-    FirstSuperuserValidator validator,
+    IValidator<FirstSuperuserRequest> validator,
     SetupCodeAttempts attempts,
     ILogger<FirstRunSetup> logger)
 {

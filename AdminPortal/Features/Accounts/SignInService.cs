@@ -1,3 +1,4 @@
+using FluentValidation;
 using System.Security.Claims;
 using AdminPortal.Data;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,7 @@ public sealed class SignInService(
     SignInManager<PortalUser> signInManager,
     IDbContextFactory<PortalDbContext> contexts,
     IOptions<AccountsOptions> options,
-    PasswordRequestValidator passwordValidator,
+    IValidator<PasswordRequest> passwordValidator,
     DecoyPassword passwords,
     TimeProvider clock,
     ILogger<SignInService> logger)

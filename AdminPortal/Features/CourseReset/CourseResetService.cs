@@ -1,3 +1,4 @@
+using FluentValidation;
 using AdminPortal.Api;
 using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
@@ -16,7 +17,7 @@ namespace AdminPortal.Features.CourseReset;
 /// </summary>
 public sealed class CourseResetService(
     IDbContextFactory<PortalDbContext> contexts,
-    ResetRequestValidator validator,
+    IValidator<ResetRequest> validator,
     ActorEmails actorEmails,
     JobTriggers triggers,
     TimeProvider clock,

@@ -11,7 +11,6 @@ public static class CourseResetServiceCollectionExtensions
     public static WebApplicationBuilder AddPortalCourseReset(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<ResetRequestValidator>();
         services.AddSingleton<CourseResetOptInService>();
         services.AddSingleton<CourseResetService>();
         services.AddSingleton<CourseResetHistory>();

@@ -7,7 +7,6 @@ public static class CourseEndpoints
 {
     public static WebApplicationBuilder AddPortalCourses(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<CoursePublishValidator>();
         builder.Services.AddSingleton<CoursePublishService>();
         builder.Services.AddSingleton<CourseBrowser>();
         return builder;

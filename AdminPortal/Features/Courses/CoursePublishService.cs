@@ -1,3 +1,4 @@
+using FluentValidation;
 using AdminPortal.Api;
 using AdminPortal.Data;
 using AdminPortal.Domain.Learning;
@@ -13,7 +14,7 @@ namespace AdminPortal.Features.Courses;
 /// </summary>
 public sealed class CoursePublishService(
     IDbContextFactory<PortalDbContext> contexts,
-    CoursePublishValidator validator,
+    IValidator<CoursePublish> validator,
     ScheduleRecompute schedules,
     ILogger<CoursePublishService> logger)
 {

@@ -7,8 +7,6 @@ public static class EnrollmentEndpoints
 {
     public static WebApplicationBuilder AddPortalEnrollments(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<EnrollmentEventValidator>();
-        builder.Services.AddSingleton<DeactivationEventValidator>();
         builder.Services.AddSingleton<EnrollmentService>();
         return builder;
     }

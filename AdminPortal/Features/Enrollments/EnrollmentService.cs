@@ -1,3 +1,4 @@
+using FluentValidation;
 using AdminPortal.Api;
 using AdminPortal.Data;
 using AdminPortal.Domain.Learning;
@@ -12,8 +13,8 @@ namespace AdminPortal.Features.Enrollments;
 /// </summary>
 public sealed class EnrollmentService(
     IDbContextFactory<PortalDbContext> contexts,
-    EnrollmentEventValidator enrollValidator,
-    DeactivationEventValidator deactivateValidator,
+    IValidator<EnrollmentEvent> enrollValidator,
+    IValidator<DeactivationEvent> deactivateValidator,
     ScheduleCreator schedules,
     TimeProvider clock,
     ILogger<EnrollmentService> logger)

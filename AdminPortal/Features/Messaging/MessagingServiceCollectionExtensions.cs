@@ -38,7 +38,6 @@ public static class MessagingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<MessageDelivery>();
         services.AddSingleton<MessagingRunner>();
-        services.AddSingleton<MessagingRequestValidator>();
         services.AddSingleton<MessagingBrowser>();
         services.AddSingleton<Highlights.HighlightsService>();
         services.AddOrphanedWorkRecovery<MessageRunRecovery>();

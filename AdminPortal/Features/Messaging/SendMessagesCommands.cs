@@ -1,3 +1,4 @@
+using FluentValidation;
 using System.CommandLine;
 using AdminPortal.Cli;
 using AdminPortal.Domain.Jobs;
@@ -35,7 +36,7 @@ internal static class SendMessagesCommands
             var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             var request = new MessagingRequest(kind, parsed.GetValue(date) ?? today, new JobStart(JobStarter.Cli, null, name), parsed.GetValue(site), parsed.GetValue(recipient),
                 parsed.GetValue(dryRun), kind == MessageKind.CourseUpdate ? parsed.GetValue(weeks) : null);
-            var validation = app.Services.GetRequiredService<MessagingRequestValidator>().Validate(request);
+            var validation = app.Services.GetRequiredService<IValidator<MessagingRequest>>().Validate(request);
             if (!validation.IsValid)
             {
                 throw new CliException(string.Join(" ", validation.Errors.Select(e => e.ErrorMessage)), PortalCli.BadUsage);

@@ -1,3 +1,4 @@
+using FluentValidation;
 using AdminPortal.Api;
 using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
@@ -11,7 +12,7 @@ namespace AdminPortal.Features.Schedules;
 public sealed record SiteScheduleConfig(int SiteId, string Domain, string Name, ConfigSnapshot<ScheduleConfig> Config);
 
 /// <summary>Each site's ScheduleConfig and each course's "create schedules for this course", with their histories.</summary>
-public sealed class ScheduleConfigService(IDbContextFactory<PortalDbContext> contexts, ConfigStore store, ScheduleConfigValidator validator)
+public sealed class ScheduleConfigService(IDbContextFactory<PortalDbContext> contexts, ConfigStore store, IValidator<ScheduleConfig> validator)
 {
     public async Task<IReadOnlyList<SiteScheduleConfig>> ListAsync(PortalActor actor, CancellationToken cancellationToken = default)
     {

@@ -11,9 +11,6 @@ public static class SchedulesServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddSingleton<ConfigStore>();
-        services.AddSingleton<ScheduleConfigValidator>();
-        services.AddSingleton<GlobalDeadlineValidator>();
-        services.AddSingleton<DeadlineOverrideValidator>();
         services.AddSingleton<ScheduleConfigService>();
         services.AddSingleton<UpgradeDeadlineService>();
         services.AddSingleton<DeadlineExplainer>();

@@ -1,3 +1,4 @@
+using FluentValidation;
 using System.Globalization;
 using AdminPortal.Api;
 using AdminPortal.Data;
@@ -17,7 +18,7 @@ public sealed record OverrideRow(string Target, ConfigSnapshot<DeadlineOverride>
 /// by its target: the org itself, or the course key (kept by course id, so a course keeps its history).
 /// </summary>
 public sealed class UpgradeDeadlineService(
-    IDbContextFactory<PortalDbContext> contexts, ConfigStore store, GlobalDeadlineValidator globalValidator, DeadlineOverrideValidator overrideValidator)
+    IDbContextFactory<PortalDbContext> contexts, ConfigStore store, IValidator<GlobalDeadlineConfig> globalValidator, IValidator<DeadlineOverride> overrideValidator)
 {
     private const string GlobalKey = "";
 
