@@ -43,10 +43,6 @@ public sealed class SurveyRulesTests
     [Fact]
     public void ActiveLearnersLoggedInAtOrAfterFourWeeksAgo() => Assert.Equal(Now.AddDays(-28), SurveyRules.ActiveSince(Now));
 
-    [Fact]
-    public void RetriesWaitTwiceAsLongEachTime() =>
-        Assert.Equal([2, 4, 8], new[] { 2, 3, 4 }.Select(a => Retries.DoublingDelay(a, TimeSpan.FromSeconds(2)).TotalSeconds));
-
     [Theory]
     [InlineData(null, true)]
     [InlineData(500, true)]

@@ -100,6 +100,31 @@ public sealed class CatalogSyncJobTests : IAsyncLifetime
         Assert.Equal((JobRunStatus.Succeeded, 3L), (run.Status, run.Counts["pages"]));
     }
 
+    [Theory]
+    [InlineData(429)]
+    [InlineData(408)]
+    public async Task AThrottleOrATimeoutAnswerIsRetried(int status)
+    {
+        catalog.Fault = (call, _) => Task.FromResult<int?>(call == 1 ? status : null);
+
+        var run = await SyncAsync();
+
+        Assert.Equal((JobRunStatus.Succeeded, 3L), (run.Status, run.Counts["pages"]));
+        Assert.Equal(4, catalog.Requests.Count);
+    }
+
+    [Fact]
+    public async Task AnotherClientErrorIsNotRetried()
+    {
+        catalog.Fault = (_, _) => Task.FromResult<int?>(404);
+
+        var run = await SyncAsync();
+
+        Assert.Equal(JobRunStatus.Failed, run.Status);
+        Assert.EndsWith("failed: HTTP 404 Not Found", run.Error);
+        Assert.Single(catalog.Requests);
+    }
+
     [Fact]
     public async Task ACatalogThatDoesNotAnswerInTimeFailsTheRun()
     {

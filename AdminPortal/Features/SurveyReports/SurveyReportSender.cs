@@ -1,16 +1,16 @@
-using System.Diagnostics;
 using System.Text;
 using AdminPortal.Data;
-using AdminPortal.Domain;
 using AdminPortal.Domain.SurveyReports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace AdminPortal.Features.SurveyReports;
 
 /// <summary>
-/// POSTs a generated report's payload to <c>SurveyReport:Endpoint</c>: a timeout per attempt, retries with a doubling
-/// wait on 5xx and network errors, every attempt recorded. "Sent" only after a 2xx; the counts never depend on it.
+/// POSTs a generated report's payload to <c>SurveyReport:Endpoint</c> through the "survey-report" client: a timeout per
+/// attempt, retries with a doubling wait on 5xx and network errors, every attempt recorded. "Sent" only after a 2xx; the
+/// counts never depend on it.
 /// </summary>
 public sealed class SurveyReportSender(
     IDbContextFactory<PortalDbContext> contexts,
@@ -41,7 +41,7 @@ public sealed class SurveyReportSender(
         }
         else
         {
-            error = await PostWithRetriesAsync(db, report, settings, cancellationToken);
+            error = await PostAsync(report, settings, cancellationToken);
         }
         report.RecordSend(error is null, error, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(CancellationToken.None);
@@ -58,73 +58,20 @@ public sealed class SurveyReportSender(
         return report;
     }
 
-    /// <returns>Null once an attempt got a 2xx; else the last attempt's error.</returns>
-    private async Task<string?> PostWithRetriesAsync(PortalDbContext db, SurveyReport report, SurveyReportOptions settings, CancellationToken cancellationToken)
+    /// <returns>Null once an attempt got a 2xx; else the last attempt's error. The client retries (<see cref="SurveyAttemptRecorder"/> records each attempt).</returns>
+    private async Task<string?> PostAsync(SurveyReport report, SurveyReportOptions settings, CancellationToken cancellationToken)
     {
-        var client = clients.CreateClient(ClientName);
-        var lastError = "";
-        for (var attempt = 1; attempt <= settings.MaxAttempts; attempt++)
-        {
-            if (attempt > 1)
-            {
-                await Task.Delay(Retries.DoublingDelay(attempt, TimeSpan.FromSeconds(settings.RetryDelaySeconds)), cancellationToken);
-            }
-            var startedUtc = clock.GetUtcNow().UtcDateTime;
-            var (status, error, excerpt, elapsed) = await PostOnceAsync(client, settings, report.Payload!, cancellationToken);
-            db.SurveySendAttempts.Add(new SurveySendAttempt(report.Id, startedUtc, status, error, excerpt, elapsed));
-            await db.SaveChangesAsync(CancellationToken.None);
-            if (error is null)
-            {
-                return null;
-            }
-            lastError = $"attempt {attempt} of {settings.MaxAttempts}: {error}";
-            if (!SurveyRules.IsWorthRetrying(status))
-            {
-                break;
-            }
-        }
-        return lastError;
-    }
-
-    private static async Task<(int? Status, string? Error, string? Excerpt, long Ms)> PostOnceAsync(
-        HttpClient client, SurveyReportOptions settings, string payload, CancellationToken cancellationToken)
-    {
-        var watch = Stopwatch.StartNew();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        var send = new SurveySend(report.Id, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, settings.Endpoint) { Content = new StringContent(report.Payload!, Encoding.UTF8, "application/json") };
+        request.Options.Set(SurveyAttemptRecorder.SendKey, send);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, settings.Endpoint) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-            // The status decides; the answer's body is only shown, so a slow body never turns a 2xx into a failure.
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var status = (int)response.StatusCode;
-            return (status, response.IsSuccessStatusCode ? null : $"HTTP {status} {response.ReasonPhrase}", await ExcerptAsync(response), watch.ElapsedMilliseconds);
+            using var _ = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutRejectedException)
         {
-            return (null, $"no answer within {settings.TimeoutSeconds} s", null, watch.ElapsedMilliseconds);
+            // Recorded with its attempt.
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return (null, e.Message, null, watch.ElapsedMilliseconds);
-        }
-    }
-
-    /// <summary>The answer's first characters, read for at most two seconds.</summary>
-    private static async Task<string?> ExcerptAsync(HttpResponseMessage response)
-    {
-        try
-        {
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await using var body = await response.Content.ReadAsStreamAsync(patience.Token);
-            using var reader = new StreamReader(body, Encoding.UTF8);
-            var buffer = new char[SurveySendAttempt.MaxExcerptLength];
-            var read = await reader.ReadBlockAsync(buffer.AsMemory(), patience.Token);
-            return new string(buffer, 0, read);
-        }
-        catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
-        {
-            return "(the answer's body could not be read)";
-        }
+        return send.LastError is null ? null : $"attempt {send.Attempts} of {settings.MaxAttempts}: {send.LastError}";
     }
 }

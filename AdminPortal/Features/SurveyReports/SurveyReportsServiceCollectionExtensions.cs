@@ -1,4 +1,5 @@
 using AdminPortal.Domain.SurveyReports;
+using AdminPortal.Http;
 using AdminPortal.Jobs;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +14,11 @@ public static class SurveyReportsServiceCollectionExtensions
         services.AddOptions<SurveyReportOptions>().BindConfiguration(SurveyReportOptions.Section).ValidateDataAnnotations()
             .Validate<IConfiguration>(ExtraDataIsAnObject, $"{SurveyExtraData.Key} must be a JSON object such as {{\"org\": \"Example University\"}}.")
             .ValidateOnStart();
-        // Each attempt has its own timeout (SurveyReport:TimeoutSeconds); the client's own must not cut in first.
-        services.AddHttpClient(SurveyReportSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddTransient<SurveyAttemptRecorder>();
+        services.AddResilientHttpClient<SurveyReportOptions>(SurveyReportSender.ClientName,
+                options => new RetryShape(options.TimeoutSeconds, options.MaxAttempts, options.RetryDelaySeconds),
+                status => SurveyRules.IsWorthRetrying((int)status))
+            .AddHttpMessageHandler<SurveyAttemptRecorder>();
         services.AddSingleton<SurveyExtraData>();
         services.AddSingleton<SurveyCountQueries>();
         services.AddSingleton<SurveyPayloads>();

@@ -1,8 +1,10 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using AdminPortal.Domain;
 using AdminPortal.Domain.Sync;
+using AdminPortal.Http;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace AdminPortal.Features.Sync;
 
@@ -27,57 +29,53 @@ public sealed record CatalogPage(IReadOnlyList<CatalogRun> Runs, string? Next);
 public sealed class CatalogPageException(int page, string url, string reason)
     : Exception($"catalog page {page} ({url}) failed: {reason}");
 
-/// <summary>Reads the catalog's course runs a page at a time: a timeout per request, retries with a doubling wait.</summary>
-public sealed class CatalogClient(IHttpClientFactory clients, IOptions<CatalogClientOptions> options, ILogger<CatalogClient> logger)
+/// <summary>
+/// Reads the catalog's course runs a page at a time, through the "catalog" client: a timeout per attempt and retries with a
+/// doubling wait on network errors, timeouts, 5xx, 408 and 429 (<c>Sync:Catalog:*</c>, see <see cref="ResilientHttpClients"/>).
+/// </summary>
+public sealed class CatalogClient(IHttpClientFactory clients, IOptions<CatalogClientOptions> options)
 {
     public const string ClientName = "catalog";
 
+    public static RetryShape ShapeOf(CatalogClientOptions options) => new(options.TimeoutSeconds, options.MaxAttempts, options.RetryDelaySeconds);
+
+    /// <summary>Other 4xx will not get better by asking again; a timeout or a throttle may.</summary>
+    public static bool IsWorthRetrying(HttpStatusCode status) =>
+        (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+
     public async Task<CatalogPage> GetPageAsync(string url, int page, string? token, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var reason = "";
-        for (var attempt = 1; attempt <= settings.MaxAttempts; attempt++)
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (token is not null)
         {
-            if (attempt > 1)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        HttpResponseMessage response;
+        try
+        {
+            // The whole body is read within the attempt and its timeout.
+            response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutRejectedException)
+        {
+            throw new CatalogPageException(page, url, ResilientHttpClients.Describe(e, options.Value.TimeoutSeconds));
+        }
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
             {
-                logger.LogWarning("Catalog page {Page} failed ({Reason}); attempt {Attempt} of {Max}", page, reason, attempt, settings.MaxAttempts);
-                await Task.Delay(Retries.DoublingDelay(attempt, TimeSpan.FromSeconds(settings.RetryDelaySeconds)), cancellationToken);
+                throw new CatalogPageException(page, url, ResilientHttpClients.Describe(response));
             }
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, url);
-                if (token is not null)
-                {
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                }
-                using var response = await clients.CreateClient(ClientName).SendAsync(request, timeout.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-                    return Parse(await JsonDocument.ParseAsync(body, cancellationToken: timeout.Token), page, url);
-                }
-                reason = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
-                if ((int)response.StatusCode is < 500 and not 408 and not 429)
-                {
-                    break;
-                }
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                reason = $"no answer within {settings.TimeoutSeconds} s";
-            }
-            catch (Exception e) when (e is HttpRequestException or IOException)
-            {
-                reason = e.Message;
+                await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                return Parse(await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken), page, url);
             }
             catch (JsonException e)
             {
                 throw new CatalogPageException(page, url, $"the answer is not JSON ({e.Message})");
             }
         }
-        throw new CatalogPageException(page, url, reason);
     }
 
     private static CatalogPage Parse(JsonDocument document, int page, string url)

@@ -1,4 +1,5 @@
 using AdminPortal.Api;
+using AdminPortal.Http;
 using AdminPortal.Jobs;
 
 namespace AdminPortal.Features.Sync;
@@ -10,8 +11,7 @@ public static class SyncServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddOptions<CatalogClientOptions>().BindConfiguration(CatalogClientOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        // Each request has its own timeout (Sync:Catalog:TimeoutSeconds); the client's own must not cut in first.
-        services.AddHttpClient(CatalogClient.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddResilientHttpClient<CatalogClientOptions>(CatalogClient.ClientName, CatalogClient.ShapeOf, CatalogClient.IsWorthRetrying)
             .RedactLoggedHeaders(["Authorization"]);
         services.AddSingleton<CatalogSettingsService>();
         services.AddSingleton<CatalogClient>();
