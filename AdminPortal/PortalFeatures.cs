@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Email;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.ApiKeys;
 using AdminPortal.Features.CourseReset;
@@ -31,6 +32,7 @@ public static class PortalFeatures
         builder.AddPortalProcesses();
         builder.AddPortalDataProtection();
         builder.AddPortalValidation();
+        builder.AddPortalEmail();
         builder.AddPortalAccounts();
         builder.AddPortalApiKeys();
         builder.AddPortalHealth();

@@ -1,8 +1,8 @@
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.CourseReset;
 using AdminPortal.Domain.Jobs;
+using AdminPortal.Email;
 using AdminPortal.Features.CourseReset;
-using AdminPortal.Features.Messaging;
 using AdminPortal.Jobs;
 using AdminPortal.Tests.Support;
 using Microsoft.Data.Sqlite;

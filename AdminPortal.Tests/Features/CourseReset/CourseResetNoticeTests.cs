@@ -1,6 +1,7 @@
+using AdminPortal.Email;
 using AdminPortal.Features.CourseReset;
-using AdminPortal.Features.Messaging.Emails;
 using AdminPortal.Tests.Support;
+using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Tests.Features.CourseReset;
 
@@ -10,10 +11,9 @@ public sealed class CourseResetNoticeTests
     public async Task TheNoticeNamesTheCourseAndEncodesWhatLearnersAndAuthorsWrote()
     {
         await using var portal = await PortalServices.StartAsync(("Messaging:PlatformName", "Open <Learning>"), ("Lms:RootUrl", "https://lms.example.org/"));
-        var renderer = portal.Get<EmailRenderer>();
-        var notice = CourseResetNotice.For(renderer.Options, "<b>Bob</b>", "course-v1:MITx+Run+2026", "C# & <Basics>");
+        var notice = CourseResetNotice.For(portal.Get<IOptions<EmailOptions>>().Value, "<b>Bob</b>", "course-v1:MITx+Run+2026", "C# & <Basics>");
 
-        var email = await notice.RenderAsync(renderer, "bob@example.org");
+        var email = await notice.RenderAsync(portal.Get<EmailTemplates>(), "bob@example.org");
 
         Assert.Equal(("bob@example.org", "The course C# & <Basics> has been reset !", "courseresetcomplete"), (email.Recipient, email.Subject, email.MessageName));
         Assert.Contains("Hi &lt;b&gt;Bob&lt;/b&gt;,", email.Html);

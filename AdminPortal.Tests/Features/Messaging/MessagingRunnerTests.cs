@@ -1,15 +1,16 @@
-using AdminPortal.Domain.Jobs;
 using AdminPortal.Data;
+using AdminPortal.Domain.Jobs;
 using AdminPortal.Domain.Messaging;
 using AdminPortal.Domain.Schedules;
+using AdminPortal.Email;
 using AdminPortal.Features.Enrollments;
 using AdminPortal.Features.Import;
 using AdminPortal.Features.Messaging;
 using AdminPortal.Features.Schedules;
 using AdminPortal.Features.Sites;
 using AdminPortal.Hosting.Processes;
-using AdminPortal.Tests.Support;
 using AdminPortal.Jobs;
+using AdminPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,11 +1,11 @@
 using AdminPortal.Data;
 using AdminPortal.Domain;
 using AdminPortal.Domain.CourseReset;
-using AdminPortal.Features.Messaging;
-using AdminPortal.Features.Messaging.Emails;
+using AdminPortal.Email;
 using AdminPortal.Hosting.Processes;
 using AdminPortal.Jobs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Features.CourseReset;
 
@@ -16,7 +16,7 @@ namespace AdminPortal.Features.CourseReset;
 /// marked failed and the learner's data is as it was.
 /// </summary>
 public sealed class CourseResetJob(
-    IDbContextFactory<PortalDbContext> contexts, IEmailChannel channel, EmailRenderer renderer, ThisProcess process, TimeProvider clock,
+    IDbContextFactory<PortalDbContext> contexts, IEmailChannel channel, EmailTemplates templates, IOptions<EmailOptions> emailOptions, ThisProcess process, TimeProvider clock,
     ILogger<CourseResetJob> logger) : IPortalJob
 {
     public const string Name = "course-reset";
@@ -144,8 +144,8 @@ public sealed class CourseResetJob(
         string? error = null;
         try
         {
-            var notice = CourseResetNotice.For(renderer.Options, target.LearnerName, target.CourseKey, target.CourseName);
-            var outcome = await channel.SendAsync(await notice.RenderAsync(renderer, target.Email), cancellationToken);
+            var notice = CourseResetNotice.For(emailOptions.Value, target.LearnerName, target.CourseKey, target.CourseName);
+            var outcome = await channel.SendAsync(await notice.RenderAsync(templates, target.Email), cancellationToken);
             if (outcome.Status != SendStatus.Sent)
             {
                 logger.LogError("Reset {AuditId} is complete but its email to the learner could not be sent: {Error}", auditId, outcome.Error);

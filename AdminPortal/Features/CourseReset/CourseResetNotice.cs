@@ -1,5 +1,4 @@
-using AdminPortal.Features.Messaging;
-using AdminPortal.Features.Messaging.Emails;
+using AdminPortal.Email;
 
 namespace AdminPortal.Features.CourseReset;
 
@@ -17,9 +16,9 @@ public sealed record CourseResetNotice(string PlatformName, string LearnerName, 
         $"Hi {LearnerName},\n\nYour progress in {CourseName} has been reset, as you asked our support team, so you can take the course " +
         $"again from the start.\n\nStart again: {CourseUrl}\n\nYou get this email because your progress in a course on {PlatformName} was reset.\n";
 
-    public async Task<OutgoingEmail> RenderAsync(EmailRenderer renderer, string recipient)
+    public async Task<OutgoingEmail> RenderAsync(EmailTemplates templates, string recipient)
     {
-        var html = await renderer.RenderHtmlAsync<CourseResetEmail>(new Dictionary<string, object?> { [nameof(CourseResetEmail.Model)] = this });
+        var html = await templates.RenderAsync<CourseResetEmail>(new Dictionary<string, object?> { [nameof(CourseResetEmail.Model)] = this });
         var uuid = Guid.NewGuid();
         return new OutgoingEmail(recipient, Subject, html, Text, MessageName, uuid, uuid);
     }

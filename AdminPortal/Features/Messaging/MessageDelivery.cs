@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using AdminPortal.Data;
+using AdminPortal.Email;
 using AdminPortal.Domain.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -111,11 +112,14 @@ public sealed class MessageDelivery(
         return new DeliveryResult(sent, retrying, failed);
     }
 
+    private static OutgoingEmail EmailOf(OutboxMessage message) =>
+        new(message.Recipient, message.Subject, message.HtmlBody, message.TextBody, message.MessageName, message.Uuid, message.SendUuid);
+
     private async Task<SendOutcome> SendOneAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         try
         {
-            return await channel.SendAsync(OutgoingEmail.From(message), cancellationToken);
+            return await channel.SendAsync(EmailOf(message), cancellationToken);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,4 +1,4 @@
-using AdminPortal.Domain.Text;
+using AdminPortal.Email;
 using AdminPortal.Features.Messaging.Emails;
 using AdminPortal.Hosting.Processes;
 using AdminPortal.Jobs;
@@ -8,29 +8,10 @@ namespace AdminPortal.Features.Messaging;
 
 public static class MessagingServiceCollectionExtensions
 {
-    /// <summary>The messaging jobs, their email templates and delivery (SMTP when <c>Email:Smtp:Host</c> is set, else .eml files).</summary>
+    /// <summary>The messaging jobs, their email templates, and delivery through the portal's email channel.</summary>
     public static WebApplicationBuilder AddPortalMessaging(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<EmailOptions>().Configure<IConfiguration>((options, configuration) =>
-        {
-            options.PlatformName = configuration["Messaging:PlatformName"] ?? options.PlatformName;
-            options.LmsRootUrl = configuration["Lms:RootUrl"] ?? options.LmsRootUrl;
-            options.TrackingUrl = configuration["Messaging:TrackingUrl"] ?? options.TrackingUrl;
-        }).Validate(options => !ControlCharacters.AnyIn(options.PlatformName), $"Messaging:PlatformName {ControlCharacters.Rule} (it goes into email subjects).")
-            .ValidateOnStart();
-        // A wrong sender would fail every message for good: it stops the start instead.
-        services.AddOptions<EmailDeliveryOptions>().BindConfiguration(EmailDeliveryOptions.Section)
-            .Validate(email => MimeKit.MailboxAddress.TryParse(email.From, out _), "Email:From is not an email address such as learning@example.org.")
-            .ValidateOnStart();
-        if (string.IsNullOrWhiteSpace(builder.Configuration["Email:Smtp:Host"]))
-        {
-            services.AddSingleton<IEmailChannel, PickupDirectoryChannel>();
-        }
-        else
-        {
-            services.AddSingleton<IEmailChannel, SmtpChannel>();
-        }
         services.AddSingleton<EmailRenderer>();
         services.AddOptions<MessageDeliveryOptions>().BindConfiguration(MessageDeliveryOptions.Section).ValidateDataAnnotations()
             .Validate<IOptions<EmailDeliveryOptions>>((delivery, email) => delivery.ClaimMinutes * 60 >= 4 * email.Value.Smtp.TimeoutSeconds,

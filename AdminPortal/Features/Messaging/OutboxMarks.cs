@@ -2,9 +2,10 @@ using System.Data.Common;
 using System.Globalization;
 using AdminPortal.Data;
 using AdminPortal.Domain.Messaging;
-using Microsoft.EntityFrameworkCore;
+using AdminPortal.Email;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Messaging;
 

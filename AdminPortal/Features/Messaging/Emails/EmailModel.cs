@@ -1,6 +1,7 @@
 using System.Globalization;
 using AdminPortal.Domain.Messaging;
 using AdminPortal.Domain.Text;
+using AdminPortal.Email;
 
 namespace AdminPortal.Features.Messaging.Emails;
 
@@ -24,18 +25,6 @@ public sealed record EmailModel(
     public EmailLink PrimaryCourse => Courses[0];
 
     public string Deadline => UpgradeDeadlineUtc?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture) ?? "";
-}
-
-/// <summary>Settings the emails need: <c>Messaging:PlatformName</c>, <c>Lms:RootUrl</c>, <c>Messaging:TrackingUrl</c>.</summary>
-public sealed class EmailOptions
-{
-    public string PlatformName { get; set; } = "Open Learning";
-
-    /// <summary>The LMS the links lead to.</summary>
-    public string LmsRootUrl { get; set; } = "http://localhost:8000";
-
-    /// <summary>This portal's public address, for the open-tracking pixel.</summary>
-    public string TrackingUrl { get; set; } = "http://localhost:5000";
 }
 
 /// <summary>Builds one recipient's model: subject as in Open edX, links with UTM parameters, the upgrade call when it applies.</summary>

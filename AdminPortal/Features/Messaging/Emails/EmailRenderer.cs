@@ -1,7 +1,6 @@
 using System.Text;
 using AdminPortal.Domain.Messaging;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
+using AdminPortal.Email;
 using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Features.Messaging.Emails;
@@ -10,22 +9,17 @@ namespace AdminPortal.Features.Messaging.Emails;
 public sealed record RenderResult(RenderedEmail? Email, string? Error);
 
 /// <summary>
-/// Renders emails from their Razor templates with <see cref="HtmlRenderer"/> (which HTML-encodes every value), and the
-/// plain-text part from the same model. Every recipient gets a model and a component of their own.
+/// Renders the messaging emails from their Razor templates (<see cref="EmailTemplates"/>, which HTML-encodes every value), and
+/// the plain-text part from the same model. Every recipient gets a model and a component of their own.
 /// </summary>
-public sealed class EmailRenderer(IServiceScopeFactory scopes, ILoggerFactory loggers, IOptions<EmailOptions> options)
+public sealed class EmailRenderer(EmailTemplates templates, ILogger<EmailRenderer> logger, IOptions<EmailOptions> options)
 {
-    private readonly ILogger logger = loggers.CreateLogger<EmailRenderer>();
 
     public EmailOptions Options => options.Value;
 
     /// <returns>Per message, in order, its email, or why it could not be rendered: one bad message never stops the others.</returns>
-    public async Task<IReadOnlyList<RenderResult>> RenderAsync(IReadOnlyList<(ResolvedMessage Message, Guid Uuid)> messages)
-    {
-        // A scope of its own: the web host registers some of the renderer's services per circuit.
-        await using var scope = scopes.CreateAsyncScope();
-        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
-        return await renderer.Dispatcher.InvokeAsync(async () =>
+    public Task<IReadOnlyList<RenderResult>> RenderAsync(IReadOnlyList<(ResolvedMessage Message, Guid Uuid)> messages) =>
+        templates.RenderManyAsync(async render =>
         {
             var emails = new List<RenderResult>(messages.Count);
             foreach (var (message, uuid) in messages)
@@ -33,9 +27,8 @@ public sealed class EmailRenderer(IServiceScopeFactory scopes, ILoggerFactory lo
                 try
                 {
                     var model = EmailComposer.Compose(message, uuid, options.Value);
-                    var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(CourseUpdateEmail.Model)] = model });
-                    var html = await renderer.RenderComponentAsync(TemplateOf(model.Kind), parameters);
-                    emails.Add(new RenderResult(new RenderedEmail(model.Subject, html.ToHtmlString(), PlainText(model)), null));
+                    var html = await render(TemplateOf(model.Kind), new Dictionary<string, object?> { [nameof(CourseUpdateEmail.Model)] = model });
+                    emails.Add(new RenderResult(new RenderedEmail(model.Subject, html, PlainText(model)), null));
                 }
                 catch (Exception e)
                 {
@@ -45,16 +38,6 @@ public sealed class EmailRenderer(IServiceScopeFactory scopes, ILoggerFactory lo
             }
             return (IReadOnlyList<RenderResult>)emails;
         });
-    }
-
-    /// <summary>One email of another feature (the course reset's notice) from its own template.</summary>
-    public async Task<string> RenderHtmlAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
-    }
 
     private static Type TemplateOf(MessageKind kind) => kind switch
     {

@@ -1,36 +1,10 @@
-using AdminPortal.Domain.Messaging;
 using MimeKit;
 
-namespace AdminPortal.Features.Messaging;
-
-/// <summary><c>Email:*</c>: the sender, and where mail goes: SMTP when <c>Email:Smtp:Host</c> is set, else a folder of .eml files.</summary>
-public sealed class EmailDeliveryOptions
-{
-    public const string Section = "Email";
-
-    public string From { get; set; } = "learning@example.org";
-
-    public string PickupDirectory { get; set; } = "data/outbox";
-
-    public SmtpSettings Smtp { get; set; } = new();
-
-    public sealed class SmtpSettings
-    {
-        public string? Host { get; set; }
-        public int Port { get; set; } = 25;
-        public bool EnableSsl { get; set; }
-        public string? UserName { get; set; }
-        public string? Password { get; set; }
-        public int TimeoutSeconds { get; set; } = 30;
-    }
-}
+namespace AdminPortal.Email;
 
 /// <summary>One email as a channel sends it: the messaging jobs' outbox rows and the course reset's notice alike.</summary>
 public sealed record OutgoingEmail(string Recipient, string Subject, string Html, string Text, string MessageName, Guid Uuid, Guid SendUuid)
 {
-    public static OutgoingEmail From(OutboxMessage message) =>
-        new(message.Recipient, message.Subject, message.HtmlBody, message.TextBody, message.MessageName, message.Uuid, message.SendUuid);
-
     /// <summary>The MIME message both channels send; throws <see cref="ParseException"/> for an address that is not one.</summary>
     public MimeMessage ToMime(string from)
     {

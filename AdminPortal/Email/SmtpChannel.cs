@@ -5,7 +5,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace AdminPortal.Features.Messaging;
+namespace AdminPortal.Email;
 
 /// <summary>Sends through an SMTP server with MailKit, a connection per message.</summary>
 public sealed class SmtpChannel(IOptions<EmailDeliveryOptions> options) : IEmailChannel

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace AdminPortal.Features.Messaging;
+namespace AdminPortal.Email;
 
 /// <summary>
 /// Writes each message as <c>{uuid}.eml</c> in a folder: written in its <c>.staging</c> folder first, then renamed into
@@ -13,7 +13,7 @@ public sealed class PickupDirectoryChannel(IOptions<EmailDeliveryOptions> option
 
     public string Describe => $"files in {folder}";
 
-    public Task<SendOutcome> SendAsync(OutgoingEmail message, CancellationToken cancellationToken)
+    public async Task<SendOutcome> SendAsync(OutgoingEmail message, CancellationToken cancellationToken)
     {
         MimeMessage mime;
         try
@@ -22,24 +22,24 @@ public sealed class PickupDirectoryChannel(IOptions<EmailDeliveryOptions> option
         }
         catch (ParseException e)
         {
-            return Task.FromResult(SendOutcome.Permanent($"The message cannot be written: {e.Message}"));
+            return SendOutcome.Permanent($"The message cannot be written: {e.Message}");
         }
         var temporary = Path.Combine(folder, ".staging", $"{message.Uuid}.{Guid.NewGuid():N}.tmp");
         try
         {
             Directory.CreateDirectory(Path.Combine(folder, ".staging"));
-            // A local file: written at once, synchronously (the async path would hop threads for each of MimeKit's small writes).
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
+            // A buffer holds the whole of a usual message, so MimeKit's many small writes reach the disk as one.
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
             {
-                mime.WriteTo(file, cancellationToken);
+                await mime.WriteToAsync(file, cancellationToken);
             }
             File.Move(temporary, Path.Combine(folder, $"{message.Uuid}.eml"), overwrite: true);
-            return Task.FromResult(SendOutcome.Sent);
+            return SendOutcome.Sent;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             File.Delete(temporary);
-            return Task.FromResult(SendOutcome.Transient($"Could not write to {folder}: {e.Message}"));
+            return SendOutcome.Transient($"Could not write to {folder}: {e.Message}");
         }
     }
 }
