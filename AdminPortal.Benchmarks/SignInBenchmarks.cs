@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Features.Accounts;
 using Microsoft.AspNetCore.Identity;

@@ -5,7 +5,7 @@ using AdminPortal.Hosting;
 // With a command (migrate, users ...) the executable is the CLI; without one it is the web server.
 if (PortalCli.FindCommand(args) >= 0)
 {
-    return await PortalCli.RunAsync(args, Console.In, Console.Out, Console.Error);
+    return await PortalCli.RunAsync(PortalCommands.Create, args, Console.In, Console.Out, Console.Error);
 }
 
 try

@@ -39,7 +39,7 @@ public sealed class PortalCliTests : IDisposable
         var elsewhere = Path.Combine(directory.Path, "elsewhere", "other.db");
         var output = new StringWriter();
 
-        var exitCode = await PortalCli.RunAsync(
+        var exitCode = await PortalCli.RunAsync(PortalCommands.Create,
             ["--environment", "Production", $"--ConnectionStrings:Portal=Data Source={elsewhere}", "--Database:CreateFolder=true", "migrate"],
             new StringReader(""), output, new StringWriter());
 
@@ -64,7 +64,7 @@ public sealed class PortalCliTests : IDisposable
         await File.WriteAllTextAsync(blocker, "a file where a folder should be");
         var error = new StringWriter();
 
-        var exitCode = await PortalCli.RunAsync(["migrate"], new StringReader(""), new StringWriter(), error,
+        var exitCode = await PortalCli.RunAsync(PortalCommands.Create, ["migrate"], new StringReader(""), new StringWriter(), error,
             new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = $"Data Source={blocker}/portal.db" });
 
         Assert.Equal(1, exitCode);
@@ -144,7 +144,7 @@ public sealed class PortalCliTests : IDisposable
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var exitCode = await PortalCli.RunAsync(["migrate"], new StringReader(""), output, error,
+        var exitCode = await PortalCli.RunAsync(PortalCommands.Create, ["migrate"], new StringReader(""), output, error,
             new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = "Data Source=:memory:" });
 
         Assert.Equal(1, exitCode);
@@ -167,9 +167,9 @@ public sealed class PortalCliTests : IDisposable
         var missing = Path.Combine(directory.Path, "typo", "portal.db");
         var error = new StringWriter();
 
-        var refused = await PortalCli.RunAsync(["migrate"], new StringReader(""), new StringWriter(), error,
+        var refused = await PortalCli.RunAsync(PortalCommands.Create, ["migrate"], new StringReader(""), new StringWriter(), error,
             new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = $"Data Source={missing}" });
-        var created = await PortalCli.RunAsync(["migrate"], new StringReader(""), new StringWriter(), new StringWriter(),
+        var created = await PortalCli.RunAsync(PortalCommands.Create, ["migrate"], new StringReader(""), new StringWriter(), new StringWriter(),
             new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = $"Data Source={missing}", ["Database:CreateFolder"] = "true" });
 
         Assert.Equal(1, refused);
@@ -186,7 +186,7 @@ public sealed class PortalCliTests : IDisposable
     {
         var error = new StringWriter();
 
-        var exitCode = await PortalCli.RunAsync(["jobs", "list"], new StringReader(""), new StringWriter(), error, directory.Settings(("Jobs:ShutdownSeconds", "0")));
+        var exitCode = await PortalCli.RunAsync(PortalCommands.Create, ["jobs", "list"], new StringReader(""), new StringWriter(), error, directory.Settings(("Jobs:ShutdownSeconds", "0")));
 
         Assert.Equal((1, "error: Jobs:ShutdownSeconds: The field ShutdownSeconds must be between 1 and 3600."), (exitCode, error.ToString().Trim()));
     }
@@ -205,7 +205,7 @@ public sealed class PortalCliTests : IDisposable
     {
         var development = directory.Settings(("Demo:SeedData", "true"), ("Demo:Learners", "50"));
         async Task<int> RunAsync(params string[] args) =>
-            await PortalCli.RunAsync(["--environment", "Development", .. args], new StringReader(""), new StringWriter(), new StringWriter(), development);
+            await PortalCli.RunAsync(PortalCommands.Create, ["--environment", "Development", .. args], new StringReader(""), new StringWriter(), new StringWriter(), development);
 
         var listed = await RunAsync("jobs", "list");
         await using (var app = CliHost.Build([], directory.Settings()))

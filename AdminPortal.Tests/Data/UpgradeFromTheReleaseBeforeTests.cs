@@ -2,7 +2,6 @@ using System.IO.Compression;
 using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.Jobs;
-using AdminPortal.Features.Accounts;
 using AdminPortal.Features.Jobs;
 using AdminPortal.Features.Sync;
 using AdminPortal.Tests.Support;

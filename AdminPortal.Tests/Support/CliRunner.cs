@@ -9,7 +9,7 @@ public sealed class CliRunner(TestDirectory directory)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await PortalCli.RunAsync(args, new StringReader(standardInput), output, error, directory.Settings());
+        var exitCode = await PortalCli.RunAsync(PortalCommands.Create, args, new StringReader(standardInput), output, error, directory.Settings());
         return (exitCode, output.ToString().Trim(), error.ToString().Trim());
     }
 

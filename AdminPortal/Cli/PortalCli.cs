@@ -1,14 +1,5 @@
 using System.CommandLine;
 using AdminPortal.Hosting;
-using AdminPortal.Features.Accounts;
-using AdminPortal.Features.ApiKeys;
-using AdminPortal.Features.DemoData;
-using AdminPortal.Features.Import;
-using AdminPortal.Features.Messaging;
-using AdminPortal.Features.Metrics;
-using AdminPortal.Features.Sites;
-using AdminPortal.Features.SurveyReports;
-using AdminPortal.Features.Sync;
 
 namespace AdminPortal.Cli;
 
@@ -39,10 +30,11 @@ public static class PortalCli
         return -1;
     }
 
+    /// <param name="commands">The features' commands (PortalCommands), each made for the context the run gives them.</param>
     /// <param name="settings">Configuration overrides, as for the web server (tests point them at their own database).</param>
     /// <param name="configureServices">Registrations added after the portal's own (tests add jobs of their own).</param>
     public static async Task<int> RunAsync(
-        string[] args, TextReader input, TextWriter output, TextWriter error,
+        Func<CliContext, IEnumerable<Command>> commands, string[] args, TextReader input, TextWriter output, TextWriter error,
         IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var start = Math.Max(0, FindCommand(args));
@@ -51,17 +43,8 @@ public static class PortalCli
             "Host options (--environment NAME, --Section:Key=value) go before the command.")
         {
             MigrateCommand.Create(context),
-            UsersCommand.Create(context),
-            SitesCommand.Create(context),
-            ApiKeysCommand.Create(context),
-            ImportCommand.Create(context),
-            SeedDemoCommand.Create(context),
-            JobsCommand.Create(context),
-            SurveyReportCommand.Create(context),
-            SyncCatalogCommand.Create(context),
-            MetricsCommand.Create(context),
         };
-        foreach (var command in SendMessagesCommands.Create(context))
+        foreach (var command in commands(context))
         {
             root.Subcommands.Add(command);
         }
@@ -107,15 +90,4 @@ public sealed record CliContext(
 public sealed class CliException(string message, int exitCode = PortalCli.Failure) : Exception(message)
 {
     public int ExitCode { get; } = exitCode;
-}
-
-internal static class AccountResultExtensions
-{
-    public static void ThrowIfFailed(this AccountResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new CliException(result.ToString());
-        }
-    }
 }

@@ -1,8 +1,5 @@
 using AdminPortal.Components.Navigation;
-using AdminPortal.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Radzen;
 
 namespace AdminPortal.Components;
@@ -14,8 +11,6 @@ public static class UiServiceCollectionExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddCascadingAuthenticationState();
-        builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
-        builder.Services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsPrincipalFactory>();
         builder.Services.AddScoped<CurrentActor>();
         return builder;
     }

@@ -10,7 +10,6 @@ using AdminPortal.Domain.Processes;
 using AdminPortal.Domain.Schedules;
 using AdminPortal.Domain.SurveyReports;
 using AdminPortal.Domain.Sync;
-using AdminPortal.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

@@ -20,7 +20,6 @@ public static class JobsServiceCollectionExtensions
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HostOptions>().Configure<IOptions<JobsOptions>>((host, jobs) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(jobs.Value.ShutdownSeconds));
-        services.TryAddSingleton(TimeProvider.System);
         // A named scheduler, so that the clock it is given is its own: the default scheduler's clock is the container's
         // TimeProvider, which the portal's records read and a test may stop. Its name is also its rows' in the job store.
         var schedulerName = JobsOptions.SchedulerNameIn(builder.Configuration);

@@ -1,3 +1,4 @@
+using AdminPortal.Api;
 using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Features.Accounts;

@@ -1,3 +1,4 @@
+using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Tests.Support;

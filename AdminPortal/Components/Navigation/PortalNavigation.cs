@@ -1,5 +1,4 @@
 using AdminPortal.Domain.Accounts;
-using AdminPortal.Features.Accounts;
 
 namespace AdminPortal.Components.Navigation;
 
@@ -70,7 +69,7 @@ public static class PortalNavigation
         ]),
         new("Administration", "admin_panel_settings",
         [
-            new("Accounts", AccountPaths.Manage, "manage_accounts", PortalPolicies.ManagePortal,
+            new("Accounts", "/admin/accounts", "manage_accounts", PortalPolicies.ManagePortal,
                 "Create portal accounts, set their roles, unlock, disable and set passwords."),
             new("Import", "/admin/import", "upload_file", PortalPolicies.ManagePortal,
                 "Import courses, sections, learners, enrollments or progress from CSV, all or nothing."),

@@ -1,4 +1,4 @@
-using AdminPortal.Features.Accounts;
+using AdminPortal.Api;
 using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;

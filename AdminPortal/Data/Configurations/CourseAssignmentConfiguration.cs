@@ -1,6 +1,5 @@
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.Learning;
-using AdminPortal.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

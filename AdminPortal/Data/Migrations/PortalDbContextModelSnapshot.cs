@@ -1387,7 +1387,7 @@ namespace AdminPortal.Data.Migrations
                     b.ToTable("CatalogSyncSettings", (string)null);
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Accounts.PortalUser", b =>
+            modelBuilder.Entity("AdminPortal.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -1598,7 +1598,7 @@ namespace AdminPortal.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("AdminPortal.Features.Accounts.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1804,7 +1804,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Accounts.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1813,7 +1813,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Accounts.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1828,7 +1828,7 @@ namespace AdminPortal.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("AdminPortal.Features.Accounts.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1837,7 +1837,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Accounts.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,3 +1,4 @@
+using AdminPortal.Api;
 namespace AdminPortal.Features.Accounts;
 
 /// <summary>What every new account needs, whichever way it is created.</summary>
@@ -61,9 +62,4 @@ public sealed record AccountResult(IReadOnlyList<FieldError> Errors)
     public static AccountResult Fail(string field, string message) => new([new FieldError(field, message)]);
 
     public override string ToString() => string.Join("; ", Errors.Select(e => e.ToString()));
-}
-
-public sealed record FieldError(string Field, string Message)
-{
-    public override string ToString() => Field.Length == 0 ? Message : $"{Field}: {Message}";
 }

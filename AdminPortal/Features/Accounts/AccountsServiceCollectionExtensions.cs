@@ -1,8 +1,10 @@
 using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
+using AdminPortal.Components.Layout;
 using AdminPortal.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Features.Accounts;
@@ -59,7 +61,9 @@ public static class AccountsServiceCollectionExtensions
         authorization.SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser().RequireRole(PortalPolicies.SignedIn.Roles).Build());
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsPrincipalFactory>();
+        services.AddLayoutHeaderItem<CurrentUserBadge>();
         services.AddSingleton<AccountCreator>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<SetupCodeAttempts>();

@@ -1,3 +1,4 @@
+using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Hosting;
 using Microsoft.AspNetCore.Identity;

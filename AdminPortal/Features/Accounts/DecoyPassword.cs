@@ -1,3 +1,4 @@
+using AdminPortal.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace AdminPortal.Features.Accounts;

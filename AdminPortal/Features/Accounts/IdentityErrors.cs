@@ -1,3 +1,4 @@
+using AdminPortal.Api;
 using Microsoft.AspNetCore.Identity;
 
 namespace AdminPortal.Features.Accounts;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AdminPortal.Components.Navigation;
+using AdminPortal.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

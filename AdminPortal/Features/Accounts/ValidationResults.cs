@@ -1,3 +1,4 @@
+using AdminPortal.Api;
 using FluentValidation.Results;
 
 namespace AdminPortal.Features.Accounts;

@@ -5,13 +5,6 @@ namespace AdminPortal.Features.Courses;
 
 public static class CourseEndpoints
 {
-    public static WebApplicationBuilder AddPortalCourses(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<CoursePublishService>();
-        builder.Services.AddSingleton<CourseBrowser>();
-        return builder;
-    }
-
     public static WebApplication MapPortalCourses(this WebApplication app)
     {
         app.MapPut("/api/courses/{key}", async (string key, HttpRequest request, CoursePublishService publisher, CancellationToken ct) =>

@@ -5,12 +5,6 @@ namespace AdminPortal.Features.Enrollments;
 
 public static class EnrollmentEndpoints
 {
-    public static WebApplicationBuilder AddPortalEnrollments(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<EnrollmentService>();
-        return builder;
-    }
-
     public static WebApplication MapPortalEnrollments(this WebApplication app)
     {
         var api = app.MapGroup("/api/enrollments").RequireAuthorization(ApiPolicies.Enrollments).AddEndpointFilter<ApiExceptionFilter>();

@@ -20,7 +20,6 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<MessageDelivery>();
         services.AddSingleton<MessagingRunner>();
         services.AddSingleton<MessagingBrowser>();
-        services.AddSingleton<Highlights.HighlightsService>();
         services.AddOrphanedWorkRecovery<MessageRunRecovery>();
         builder.AddPortalJob<RecurringNudgeJob>(RecurringNudgeJob.Name, "0 0 8 * * ?",
             "Recurring nudges: schedules that started 3 and 10 days ago, per site, queued and delivered once.");

@@ -1,3 +1,4 @@
+using AdminPortal.Components.Layout;
 using AdminPortal.Domain.SurveyReports;
 using AdminPortal.Http;
 using AdminPortal.Jobs;
@@ -28,6 +29,7 @@ public static class SurveyReportsServiceCollectionExtensions
         services.AddSingleton<SurveyReportSender>();
         services.AddSingleton<SurveyReportWork>();
         services.AddSingleton<SurveyReportService>();
+        services.AddLayoutBanner<SurveyBanner>();
         if (builder.Configuration.GetValue($"{SurveyReportOptions.Section}:Enabled", true))
         {
             builder.AddPortalJob<SurveyReportJob>(SurveyReportJob.Name, "0 0 4 1 1,7 ?",

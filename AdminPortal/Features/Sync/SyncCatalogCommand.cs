@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AdminPortal.Cli;
+using AdminPortal.Features.Jobs;
 
 namespace AdminPortal.Features.Sync;
 

@@ -1,11 +1,11 @@
 using System.Security.Claims;
-using AdminPortal.Features.Accounts;
+using AdminPortal.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace AdminPortal.Components.Navigation;
+namespace AdminPortal.Features.Accounts;
 
 /// <summary>
 /// Re-checks an open circuit's account every <c>Accounts:RecheckSeconds</c>: a disabled account, one whose roles or

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace AdminPortal.Features.Accounts;
+namespace AdminPortal.Data;
 
 /// <summary>A person who signs in to the portal (not a learner of the platform).</summary>
 public sealed class PortalUser : IdentityUser

@@ -6,7 +6,7 @@ using AdminPortal.Features.Jobs;
 using AdminPortal.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AdminPortal.Tests.Cli;
+namespace AdminPortal.Tests.Features.Jobs;
 
 public sealed class JobsCommandTests : IDisposable
 {
@@ -18,7 +18,7 @@ public sealed class JobsCommandTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await PortalCli.RunAsync(args, new StringReader(""), output, error, directory.Settings(), TestJobs.Register);
+        var exitCode = await PortalCli.RunAsync(PortalCommands.Create, args, new StringReader(""), output, error, directory.Settings(), TestJobs.Register);
         return (exitCode, output.ToString().Trim(), error.ToString().Trim());
     }
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
+using AdminPortal.Cli;
 using AdminPortal.Domain.Accounts;
-using AdminPortal.Features.Accounts;
 
-namespace AdminPortal.Cli;
+namespace AdminPortal.Features.Accounts;
 
 internal static class UsersCommand
 {

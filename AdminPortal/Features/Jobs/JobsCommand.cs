@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using AdminPortal.Cli;
 using AdminPortal.Components.Shared;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.Jobs;
-using AdminPortal.Features.Jobs;
 using AdminPortal.Jobs;
 
-namespace AdminPortal.Cli;
+namespace AdminPortal.Features.Jobs;
 
 internal static class JobsCommand
 {
