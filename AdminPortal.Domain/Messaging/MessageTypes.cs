@@ -18,11 +18,17 @@ public enum ScheduleDate
 
 /// <summary>
 /// One email of the messaging jobs (Open edX's message types): its name in events and UTM campaigns, the schedule date
-/// it looks for (so many days from the run date), and the experiences that get it.
+/// it looks for, and the experiences that get it.
 /// </summary>
+/// <param name="DaysFromRunDate">
+/// Where that date lies from the run date: -3 is three days before it. A course update's is one week's, taken once per week.
+/// </param>
 public sealed record MessageType(string Name, MessageKind Kind, ScheduleDate Date, int DaysFromRunDate, IReadOnlyList<ScheduleExperience> Experiences)
 {
     public bool Reaches(ScheduleExperience experience) => Experiences.Contains(experience);
+
+    /// <summary>The schedule date this type looks for on a run date (for a course update, that of week <paramref name="week"/>).</summary>
+    public DateOnly DayFor(DateOnly runDate, int week = 1) => runDate.AddDays(DaysFromRunDate * week);
 }
 
 /// <summary>One message type resolved for one day of schedules; <see cref="Week"/> for course updates.</summary>
@@ -50,9 +56,9 @@ public static class MessageTypes
     /// <summary>The days of schedules one run of a kind looks at: two nudges, one reminder, or ten course-update weeks.</summary>
     public static IReadOnlyList<MessageTarget> TargetsFor(MessageKind kind, DateOnly runDate) => kind switch
     {
-        MessageKind.RecurringNudge => [new(NudgeDay3, runDate.AddDays(-3), null), new(NudgeDay10, runDate.AddDays(-10), null)],
-        MessageKind.UpgradeReminder => [new(UpgradeReminder, runDate.AddDays(2), null)],
-        _ => Enumerable.Range(1, CourseUpdateWeeks).Select(week => new MessageTarget(CourseUpdate, runDate.AddDays(-7 * week), week)).ToList(),
+        MessageKind.RecurringNudge => [new(NudgeDay3, NudgeDay3.DayFor(runDate), null), new(NudgeDay10, NudgeDay10.DayFor(runDate), null)],
+        MessageKind.UpgradeReminder => [new(UpgradeReminder, UpgradeReminder.DayFor(runDate), null)],
+        _ => Enumerable.Range(1, CourseUpdateWeeks).Select(week => new MessageTarget(CourseUpdate, CourseUpdate.DayFor(runDate, week), week)).ToList(),
     };
 
     /// <summary>Learners are split into <see cref="Bins"/> bins by id, so a run works through them a bin at a time.</summary>

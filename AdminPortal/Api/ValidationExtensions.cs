@@ -8,8 +8,11 @@ namespace AdminPortal.Api;
 
 public static class ValidationExtensions
 {
-    /// <summary>Applies a domain rule (which throws a <see cref="DomainException"/>) as a validation rule with its message.</summary>
-    public static IRuleBuilderOptionsConditions<T, string?> Satisfies<T>(this IRuleBuilder<T, string?> rule, Func<string, object?> domainRule) =>
+    /// <summary>
+    /// Applies a domain rule (a parser that throws a <see cref="DomainException"/>) as a validation rule with its message, and
+    /// keeps what it made of the field: the caller takes it with <see cref="Parsed{T, TValue}"/> instead of parsing again.
+    /// </summary>
+    public static IRuleBuilderOptionsConditions<T, string?> Satisfies<T, TValue>(this IRuleBuilder<T, string?> rule, Func<string, TValue> domainRule) =>
         rule.Custom((value, context) =>
         {
             if (string.IsNullOrWhiteSpace(value))
@@ -19,13 +22,24 @@ public static class ValidationExtensions
             }
             try
             {
-                domainRule(value);
+                context.RootContextData[ParsedKey(context.PropertyPath)] = domainRule(value);
             }
             catch (DomainException e)
             {
                 context.AddFailure(e.Message);
             }
         });
+
+    /// <summary>
+    /// What the domain rule of a valid field made of it (<see cref="Satisfies{T, TValue}"/>), by the field's path:
+    /// <c>"CourseKey"</c>, or <c>"Sections[2].Id"</c> for a list's item.
+    /// </summary>
+    public static TValue Parsed<T, TValue>(this ValidationContext<T> context, string propertyPath) =>
+        context.RootContextData.TryGetValue(ParsedKey(propertyPath), out var value) && value is TValue parsed
+            ? parsed
+            : throw new InvalidOperationException($"No valid {propertyPath} was parsed: validate the request before reading it.");
+
+    private static string ParsedKey(string propertyPath) => $"parsed:{propertyPath}";
 
     /// <summary>Refuses line breaks, tabs, NUL and text-direction overrides (<see cref="ControlCharacters"/>) in a name or title.</summary>
     public static IRuleBuilderOptions<T, TText> NoControlCharacters<T, TText>(this IRuleBuilder<T, TText> rule, string what) =>

@@ -15,13 +15,18 @@ public sealed class CourseResetServiceTests : IAsyncLifetime
 {
     private static readonly PortalActor Support = new("support-id", "sam@example.org", [PortalRoles.Support]);
     private readonly ManualClock clock = new(Now);
+    private readonly SqlCounter sql = new();
     private PortalServices portal = default!;
 
     private CourseResetService Resets => portal.Get<CourseResetService>();
 
     public async Task InitializeAsync()
     {
-        portal = await PortalServices.StartAsync(services => services.AddSingleton<TimeProvider>(clock));
+        portal = await PortalServices.StartAsync(services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            sql.AddTo(services);
+        });
         await SeedAsync(portal.Services);
     }
 
@@ -196,5 +201,35 @@ public sealed class CourseResetServiceTests : IAsyncLifetime
         Assert.Equal(["bob"], await Find(new(To: new DateOnly(2026, 6, 1))));
         Assert.Equal(["ada", "bob"], await Find(new(Course: "running")));
         Assert.Empty(await Find(new(Status: CourseResetStatus.Complete)));
+    }
+
+    [Fact]
+    public async Task TheTabResetsTheRowItShowsByItsIdsInFourStatements()
+    {
+        var lookup = await Resets.FindAsync("bob", Support);
+        var row = lookup.Rows.Single(r => r.CourseKey == Running);
+        sql.Reset();
+
+        var result = await Resets.ResetAsync(new ResetOrder(lookup.Learner!.Id, row.CourseId, " Retake "), Support);
+
+        // The enrollment's facts, the latest reset, the reset's insert, and the requester's email (a person's is looked up).
+        Assert.Equal(4, sql.Count);
+        Assert.Equal("Enqueued - Created 2026-06-01 12:00 UTC by sam@example.org", result.Value?.Status);
+        var audit = Assert.Single(await AuditsAsync(portal.Services));
+        Assert.Equal((lookup.Learner.Id, row.CourseId, "Retake"), (audit.LearnerId, audit.CourseId, audit.Reason));
+    }
+
+    [Fact]
+    public async Task TheTabsResetSaysWhyWhenTheRowNoLongerHolds()
+    {
+        var lookup = await Resets.FindAsync("ada", Support);
+        var ended = lookup.Rows.Single(r => r.CourseKey == Ended);
+
+        var refused = await Resets.ResetAsync(new ResetOrder(lookup.Learner!.Id, ended.CourseId, "Retake"), Support);
+        var noReason = await Resets.ResetAsync(new ResetOrder(lookup.Learner.Id, ended.CourseId, " "), Support);
+
+        Assert.Equal(new ServiceError(ErrorKind.Invalid, "course_id", "Cannot reset course: Course Ended"), Assert.Single(refused.Errors));
+        Assert.Equal(("reason", "This field is required."), (Assert.Single(noReason.Errors).Field, noReason.Errors[0].Message));
+        Assert.Empty(await AuditsAsync(portal.Services));
     }
 }

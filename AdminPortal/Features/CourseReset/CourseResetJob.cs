@@ -109,18 +109,11 @@ public sealed class CourseResetJob(
 
     private async Task EnsureStillEligibleAsync(PortalDbContext db, int learnerId, int courseId, CancellationToken cancellationToken)
     {
-        var facts = await db.Courses.IgnoreAutoIncludes().Where(c => c.Id == courseId).Select(c => new
-        {
-            c.StartUtc,
-            c.EndUtc,
-            Enrolled = db.Enrollments.Any(e => e.LearnerId == learnerId && e.CourseId == courseId && e.IsActive),
-            OptedIn = db.CourseResetOptIns.Any(o => o.CourseId == courseId && o.IsActive),
-            Passing = db.CourseGrades.Any(g => g.LearnerId == learnerId && g.CourseId == courseId && g.PassedAtUtc != null),
-        }).SingleAsync(cancellationToken);
-        var eligibility = CourseResetRules.Evaluate(new ResetFacts(facts.StartUtc, facts.EndUtc, facts.Passing), null, clock.GetUtcNow().UtcDateTime);
-        var reason = !facts.Enrolled ? "the learner is no longer enrolled"
-            : !facts.OptedIn ? "the course is no longer opted in"
-            : eligibility.CanReset ? null : eligibility.Status;
+        var enrollment = await ResetFactsQuery.OneAsync(db, learnerId, courseId, cancellationToken);
+        var eligibility = enrollment is null ? null : CourseResetRules.Evaluate(enrollment.Facts, null, clock.GetUtcNow().UtcDateTime);
+        var reason = enrollment is not { IsActive: true } ? "the learner is no longer enrolled"
+            : !enrollment.IsOptedIn ? "the course is no longer opted in"
+            : eligibility!.CanReset ? null : eligibility.Status;
         if (reason is not null)
         {
             throw new InvalidOperationException($"No longer eligible since it was asked for: {reason}.");

@@ -5,10 +5,13 @@ using FluentValidation;
 
 namespace AdminPortal.Features.CourseReset;
 
-/// <summary>A reset as the page and the API ask for it: the course's key and the reason (the API calls it comment).</summary>
+/// <summary>A reset as the HTTP API asks for it (as in Open edX): the course's key and the reason, which it calls comment.</summary>
 public sealed record ResetRequest(string? CourseId, string? Comment);
 
-/// <summary>The checks on a reset request, the same for the reset tab and the HTTP API.</summary>
+/// <summary>A reset as the reset tab asks for it: the learner and the course it shows, and the reason.</summary>
+public sealed record ResetOrder(int LearnerId, int CourseId, string? Reason);
+
+/// <summary>The checks on the API's reset request.</summary>
 public sealed class ResetRequestValidator : AbstractValidator<ResetRequest>
 {
     public const string MissingCourse = "Must specify course id";
@@ -19,6 +22,12 @@ public sealed class ResetRequestValidator : AbstractValidator<ResetRequest>
             .DependentRules(() => RuleFor(r => r.CourseId).Satisfies(CourseKey.Parse));
         RuleFor(r => r.Comment).Satisfies(CourseResetRules.ValidReason);
     }
+}
+
+/// <summary>The checks on the reset tab's order: the same reason rule as the API's.</summary>
+public sealed class ResetOrderValidator : AbstractValidator<ResetOrder>
+{
+    public ResetOrderValidator() => RuleFor(r => r.Reason).Satisfies(CourseResetRules.ValidReason);
 }
 
 public sealed record ResetLearner(int Id, string Username, string Email, string Name);

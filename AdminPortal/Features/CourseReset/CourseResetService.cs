@@ -17,7 +17,8 @@ namespace AdminPortal.Features.CourseReset;
 /// </summary>
 public sealed class CourseResetService(
     IDbContextFactory<PortalDbContext> contexts,
-    IValidator<ResetRequest> validator,
+    IValidator<ResetRequest> requestValidator,
+    IValidator<ResetOrder> orderValidator,
     ActorEmails actorEmails,
     JobTriggers triggers,
     TimeProvider clock,
@@ -34,13 +35,35 @@ public sealed class CourseResetService(
         var query = usernameOrEmail?.Trim() ?? "";
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var learner = await FindLearnerAsync(db, query, cancellationToken);
-        return new ResetLookup(query, learner, learner is null ? [] : await RowsAsync(db, learner.Id, null, cancellationToken));
+        if (learner is null)
+        {
+            return new ResetLookup(query, null, []);
+        }
+        var enrollments = await ResetFactsQuery.Of(db, learner.Id).Where(f => f.IsActive && f.IsOptedIn).OrderBy(f => f.CourseKey).ToListAsync(cancellationToken);
+        var latest = await LatestAuditsAsync(db, [learner.Id], cancellationToken);
+        return new ResetLookup(query, learner, enrollments.Select(f => RowOf(f, latest.GetValueOrDefault((learner.Id, f.CourseId)))).ToList());
     }
 
+    /// <summary>The reset tab's reset, of the learner and course it shows: the facts, the latest reset, then the new one.</summary>
+    public async Task<ServiceResult<ResetRow>> ResetAsync(ResetOrder order, PortalActor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Demand(PortalPolicies.ResetCourses);
+        var checks = new ValidationContext<ResetOrder>(order);
+        var validation = await orderValidator.ValidateAsync(checks, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return ServiceResult<ResetRow>.Fail(validation.ToApiErrors());
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await ResetAsync(db, order.LearnerId, order.CourseId, checks.Parsed<ResetOrder, string>(nameof(ResetOrder.Reason)), actor, cancellationToken);
+    }
+
+    /// <summary>The support API's reset (as Open edX's): the learner by username or email, the course by its key.</summary>
     public async Task<ServiceResult<ResetRow>> ResetAsync(string? usernameOrEmail, ResetRequest request, PortalActor actor, CancellationToken cancellationToken = default)
     {
         actor.Demand(PortalPolicies.ResetCourses);
-        var validation = await validator.ValidateAsync(request, cancellationToken);
+        var checks = new ValidationContext<ResetRequest>(request);
+        var validation = await requestValidator.ValidateAsync(checks, cancellationToken);
         if (!validation.IsValid)
         {
             return ServiceResult<ResetRow>.Fail(validation.ToApiErrors());
@@ -51,24 +74,33 @@ public sealed class CourseResetService(
         {
             return new ServiceError(ErrorKind.NotFound, "user", UnknownLearner);
         }
-        var courseKey = CourseKey.Parse(request.CourseId!).ToString();
-        var optedIn = await db.CourseResetOptIns.AnyAsync(o => o.IsActive && db.Courses.Any(c => c.Id == o.CourseId && c.Key == courseKey), cancellationToken);
-        if (!optedIn)
+        var courseKey = checks.Parsed<ResetRequest, CourseKey>(nameof(ResetRequest.CourseId)).ToString();
+        var courseId = await db.Courses.Where(c => c.Key == courseKey).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
+        return courseId is null
+            ? new ServiceError(ErrorKind.NotFound, "course_id", NotEligible)
+            : await ResetAsync(db, learner.Id, courseId.Value, checks.Parsed<ResetRequest, string>(nameof(ResetRequest.Comment)), actor, cancellationToken);
+    }
+
+    private async Task<ServiceResult<ResetRow>> ResetAsync(
+        PortalDbContext db, int learnerId, int courseId, string reason, PortalActor actor, CancellationToken cancellationToken)
+    {
+        var enrollment = await ResetFactsQuery.OneAsync(db, learnerId, courseId, cancellationToken);
+        if (enrollment is not { IsOptedIn: true })
         {
-            return new ServiceError(ErrorKind.NotFound, "course_id", NotEligible);
+            var optedIn = enrollment is null && await db.CourseResetOptIns.AnyAsync(o => o.CourseId == courseId && o.IsActive, cancellationToken);
+            return new ServiceError(ErrorKind.NotFound, "course_id", optedIn ? NotEnrolled : NotEligible);
         }
-        var row = (await RowsAsync(db, learner.Id, courseKey, cancellationToken)).SingleOrDefault();
-        if (row is null)
+        if (!enrollment.IsActive)
         {
             return new ServiceError(ErrorKind.NotFound, "course_id", NotEnrolled);
         }
+        var row = RowOf(enrollment, (await LatestAuditsAsync(db, [learnerId], cancellationToken)).GetValueOrDefault((learnerId, courseId)));
         if (!row.CanReset)
         {
             return CannotReset(row);
         }
         var requestedBy = await actorEmails.OfAsync(actor, cancellationToken);
-        var enrollmentId = await db.Enrollments.Where(e => e.LearnerId == learner.Id && e.CourseId == row.CourseId).Select(e => e.Id).SingleAsync(cancellationToken);
-        var audit = new CourseResetAudit(learner.Id, row.CourseId, enrollmentId, requestedBy, request.Comment!, clock.GetUtcNow().UtcDateTime);
+        var audit = new CourseResetAudit(learnerId, courseId, enrollment.EnrollmentId, requestedBy, reason, clock.GetUtcNow().UtcDateTime);
         db.CourseResetAudits.Add(audit);
         try
         {
@@ -78,12 +110,16 @@ public sealed class CourseResetService(
         {
             // Another agent's reset of the same learner and course got in first: report it as the row now stands.
             db.ChangeTracker.Clear();
-            return CannotReset((await RowsAsync(db, learner.Id, courseKey, cancellationToken)).Single());
+            return CannotReset(RowOf(enrollment, (await LatestAuditsAsync(db, [learnerId], cancellationToken))[(learnerId, courseId)]));
         }
-        logger.LogInformation("{RequestedBy} asked to reset {Course} for learner {LearnerId} (audit {AuditId})", requestedBy, courseKey, learner.Id, audit.Id);
+        logger.LogInformation("{RequestedBy} asked to reset {Course} for learner {LearnerId} (audit {AuditId})", requestedBy, enrollment.CourseKey, learnerId, audit.Id);
         await StartJobAsync(requestedBy, audit.Id);
         return row.With(audit, clock.GetUtcNow().UtcDateTime);
     }
+
+    private ResetRow RowOf(EnrollmentResetFacts enrollment, CourseResetAudit? latest) =>
+        new(enrollment.CourseId, enrollment.CourseKey, enrollment.CourseName, enrollment.Facts, latest,
+            CourseResetRules.Evaluate(enrollment.Facts, latest, clock.GetUtcNow().UtcDateTime));
 
     /// <summary>The latest reset of each of these courses for the learner, as the live status needs it: one query.</summary>
     public static async Task<Dictionary<(int LearnerId, int CourseId), CourseResetAudit>> LatestAuditsAsync(
@@ -120,33 +156,4 @@ public sealed class CourseResetService(
             ? Task.FromResult<ResetLearner?>(null)
             : db.Learners.AsNoTracking().Where(l => l.Username == query || l.Email == query).OrderBy(l => l.Username == query ? 0 : 1)
                 .Select(l => new ResetLearner(l.Id, l.Username, l.Email, l.Name)).FirstOrDefaultAsync(cancellationToken);
-
-    private async Task<IReadOnlyList<ResetRow>> RowsAsync(PortalDbContext db, int learnerId, string? courseKey, CancellationToken cancellationToken)
-    {
-        var courses = from e in db.Enrollments
-                      join c in db.Courses.IgnoreAutoIncludes() on e.CourseId equals c.Id
-                      where e.LearnerId == learnerId && e.IsActive && db.CourseResetOptIns.Any(o => o.CourseId == c.Id && o.IsActive)
-                      select new
-                      {
-                          c.Id,
-                          c.Key,
-                          c.DisplayName,
-                          c.StartUtc,
-                          c.EndUtc,
-                          Passing = db.CourseGrades.Any(g => g.LearnerId == learnerId && g.CourseId == c.Id && g.PassedAtUtc != null),
-                      };
-        if (courseKey is not null)
-        {
-            courses = courses.Where(c => c.Key == courseKey);
-        }
-        var found = await courses.OrderBy(c => c.Key).ToListAsync(cancellationToken);
-        var latest = await LatestAuditsAsync(db, [learnerId], cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        return found.Select(c =>
-        {
-            var facts = new ResetFacts(c.StartUtc, c.EndUtc, c.Passing);
-            var audit = latest.GetValueOrDefault((learnerId, c.Id));
-            return new ResetRow(c.Id, c.Key, c.DisplayName, facts, audit, CourseResetRules.Evaluate(facts, audit, now));
-        }).ToList();
-    }
 }

@@ -24,7 +24,8 @@ public sealed class CoursePublishService(
         {
             return new ServiceError(ErrorKind.Invalid, "key", $"'{key}' is not a course key: {keyError}.");
         }
-        var validation = validator.Validate(request);
+        var checks = new ValidationContext<CoursePublish>(request);
+        var validation = validator.Validate(checks);
         if (!validation.IsValid)
         {
             return ServiceResult<PublishOutcome>.Fail(validation.ToApiErrors());
@@ -52,7 +53,7 @@ public sealed class CoursePublishService(
             course.SetModes(request.Modes.Select(m => (m.Mode!, m.Expiration?.AsUtc())));
         }
         await db.SaveChangesAsync(cancellationToken);
-        var sections = request.Sections is null ? new SectionSync(0, 0, 0, 0) : await SyncSectionsAsync(db, course.Id, request.Sections, cancellationToken);
+        var sections = request.Sections is null ? new SectionSync(0, 0, 0, 0) : await SyncSectionsAsync(db, course.Id, request.Sections, checks, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (startBefore is { } before && before != course.StartUtc)
         {
@@ -65,14 +66,15 @@ public sealed class CoursePublishService(
 
     private sealed record SectionSync(int Added, int Updated, int Removed, int Hidden);
 
+    /// <param name="checks">The validated request, which holds each section's id as the domain parsed it.</param>
     private static async Task<SectionSync> SyncSectionsAsync(
-        PortalDbContext db, int courseId, IReadOnlyList<SectionPublish> published, CancellationToken cancellationToken)
+        PortalDbContext db, int courseId, IReadOnlyList<SectionPublish> published, ValidationContext<CoursePublish> checks, CancellationToken cancellationToken)
     {
         var existing = await db.Sections.Where(s => s.CourseId == courseId).ToDictionaryAsync(s => s.BlockId, cancellationToken);
         int added = 0, updated = 0;
-        foreach (var section in published)
+        foreach (var (section, index) in published.Select((section, index) => (section, index)))
         {
-            var id = Section.ValidBlockId(section.Id!);
+            var id = checks.Parsed<CoursePublish, string>($"{nameof(CoursePublish.Sections)}[{index}].{nameof(SectionPublish.Id)}");
             if (existing.Remove(id, out var current))
             {
                 var before = (current.Position, current.Title, current.HiddenFromToc);

@@ -21,17 +21,18 @@ public sealed class EnrollmentService(
 {
     public async Task<ServiceResult<EnrollmentOutcome>> EnrollAsync(EnrollmentEvent request, CancellationToken cancellationToken = default)
     {
-        var validation = enrollValidator.Validate(request);
+        var checks = new ValidationContext<EnrollmentEvent>(request);
+        var validation = enrollValidator.Validate(checks);
         if (!validation.IsValid)
         {
             return ServiceResult<EnrollmentOutcome>.Fail(validation.ToApiErrors());
         }
-        // The domain's own forms (trimmed, lower-cased where it says), so look-ups find what it stores.
+        // The domain's own forms (trimmed, lower-cased where it says), as the validator parsed them, so look-ups find what it stores.
         request = request with
         {
-            Username = Learner.ValidUsername(request.Username!),
-            Email = Learner.ValidEmail(request.Email!),
-            CourseKey = CourseKey.Parse(request.CourseKey!).ToString(),
+            Username = checks.Parsed<EnrollmentEvent, string>(nameof(EnrollmentEvent.Username)),
+            Email = checks.Parsed<EnrollmentEvent, string>(nameof(EnrollmentEvent.Email)),
+            CourseKey = checks.Parsed<EnrollmentEvent, CourseKey>(nameof(EnrollmentEvent.CourseKey)).ToString(),
         };
         var now = clock.GetUtcNow().UtcDateTime;
         var created = request.Created?.AsUtc() ?? now;
@@ -42,7 +43,7 @@ public sealed class EnrollmentService(
         {
             return new ServiceError(ErrorKind.NotFound, "course_key", $"No course has the key {request.CourseKey}: publish it first (PUT /api/courses/{{key}}).");
         }
-        var mode = CourseMode.ValidSlug(request.Mode!);
+        var mode = checks.Parsed<EnrollmentEvent, string>(nameof(EnrollmentEvent.Mode));
         if (course.Modes.Count > 0 && course.Modes.All(m => m.Slug != mode))
         {
             return new ServiceError(ErrorKind.Invalid, "mode", $"The course has no '{mode}' mode; its modes are {string.Join(", ", course.Modes.Select(m => m.Slug))}.");
@@ -86,12 +87,17 @@ public sealed class EnrollmentService(
 
     public async Task<ServiceResult<EnrollmentOutcome>> DeactivateAsync(DeactivationEvent request, CancellationToken cancellationToken = default)
     {
-        var validation = deactivateValidator.Validate(request);
+        var checks = new ValidationContext<DeactivationEvent>(request);
+        var validation = deactivateValidator.Validate(checks);
         if (!validation.IsValid)
         {
             return ServiceResult<EnrollmentOutcome>.Fail(validation.ToApiErrors());
         }
-        request = request with { Username = Learner.ValidUsername(request.Username!), CourseKey = CourseKey.Parse(request.CourseKey!).ToString() };
+        request = request with
+        {
+            Username = checks.Parsed<DeactivationEvent, string>(nameof(DeactivationEvent.Username)),
+            CourseKey = checks.Parsed<DeactivationEvent, CourseKey>(nameof(DeactivationEvent.CourseKey)).ToString(),
+        };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var found = await (
             from e in db.Enrollments

@@ -25,13 +25,16 @@ public sealed class CsvRow(long line, IReadOnlyDictionary<string, int> columns, 
     }
 
     /// <summary>A required text checked by a domain rule, which normalizes it (trimmed, lower-cased where the rule says).</summary>
-    public string Text(string column, Func<string, string> rule)
+    public string Text(string column, Func<string, string> rule) => Parsed(column, rule) ?? "";
+
+    /// <summary>A required value made by a domain rule (a course key from its text); null, with the row failed, when it cannot be.</summary>
+    public T? Parsed<T>(string column, Func<string, T> rule) where T : class
     {
         var value = Raw(column);
         if (value.Length == 0)
         {
             Fail(column, "a value is required");
-            return "";
+            return null;
         }
         try
         {
@@ -40,7 +43,7 @@ public sealed class CsvRow(long line, IReadOnlyDictionary<string, int> columns, 
         catch (DomainException e)
         {
             Fail(column, e.Message);
-            return "";
+            return null;
         }
     }
 

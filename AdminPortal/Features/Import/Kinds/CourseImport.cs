@@ -26,7 +26,7 @@ public sealed class CourseImport(BulkSchedules schedules) : ImportHandler<Course
     /// <summary>Builds the course with the domain's own rules, so the import accepts exactly what the API accepts.</summary>
     protected override CourseRecord? Parse(CsvRow row)
     {
-        var key = row.Text("key", text => CourseKey.Parse(text).ToString());
+        var key = row.Parsed("key", CourseKey.Parse);
         var start = row.Date("start", required: true);
         var end = row.Date("end", required: false);
         var siteDomain = row.Raw("site");
@@ -51,11 +51,11 @@ public sealed class CourseImport(BulkSchedules schedules) : ImportHandler<Course
         var selfPaced = row.Bool("self_paced", empty: false);
         var financialAid = row.Bool("financial_aid", empty: false);
         var highlights = row.Bool("highlights_enabled", empty: false);
-        if (key.Length == 0 || start is null)
+        if (key is null || start is null)
         {
             return null;
         }
-        var course = new Course(CourseKey.Parse(key), "-", start.Value);
+        var course = new Course(key, "-", start.Value);
         row.Check("display_name", () => course.Rename(row.Raw("display_name")));
         row.Check("end", () => course.Reschedule(start.Value, end));
         row.Check("language", () => course.Publish(siteId, selfPaced, row.Raw("language") is { Length: > 0 } language ? language : "en"));
