@@ -4,11 +4,13 @@ using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.Jobs;
 using AdminPortal.Features.Jobs;
 using AdminPortal.Features.Sync;
+using AdminPortal.Jobs;
 using AdminPortal.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AdminPortal.Tests.Data;
 
@@ -100,6 +102,18 @@ public sealed class UpgradeFromTheReleaseBeforeTests : IDisposable
 
         Assert.True(jobs.Single(j => j.Name == "database-maintenance").IsPaused);
         Assert.False(jobs.Single(j => j.Name == "send-recurring-nudge").IsPaused);
+    }
+
+    [Fact]
+    public async Task TwoProcessesStartingTogetherUpgradeTheJobStoreOnce()
+    {
+        var database = new PortalDatabase($"Data Source={directory.DatabaseFile};Pooling=False", directory.DatabaseFile);
+        var upgrades = Enumerable.Range(0, 4).Select(_ => new JobStoreUpgrade(database, NullLogger<JobStoreUpgrade>.Instance));
+
+        await Task.WhenAll(upgrades.Select(upgrade => Task.Run(() => upgrade.RunAsync(CancellationToken.None))));
+
+        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM pragma_table_info('QRTZ_TRIGGERS') WHERE name = 'RETRY_POLICY'"));
+        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'QRTZ_PAUSED_JOB_GRPS'"));
     }
 
     private Dictionary<string, long> CountRows()

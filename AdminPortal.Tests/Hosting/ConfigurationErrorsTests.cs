@@ -14,6 +14,7 @@ public sealed class ConfigurationErrorsTests : IDisposable
     [InlineData("Jobs:message-delivery:Cron", "every minute", "error: Jobs:message-delivery:Cron is not a valid cron expression")]
     [InlineData("Messaging:Delivery:ChunkSize", "0", "error: Messaging:Delivery:ChunkSize: The field ChunkSize must be between 1 and 1000.")]
     [InlineData("Email:From", "not an address", "error: Email:From is not an email address such as learning@example.org.")]
+    [InlineData("SurveyReport:Endpoint", "ftp://reports.example.org/in", "error: SurveyReport:Endpoint: The field Endpoint must be an http:// or https:// address.")]
     [InlineData("Jobs:SchedulerName", "the portal", "error: Jobs:SchedulerName (\"the portal\") must be 1 to 100 letters, digits, '-' or '_'.")]
     public async Task TheServerStopsWithOneLineNamingTheKey(string key, string value, string expected)
     {

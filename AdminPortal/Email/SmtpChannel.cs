@@ -38,8 +38,10 @@ public sealed class SmtpChannel(IOptions<EmailDeliveryOptions> options) : IEmail
         {
             return SendOutcome.Permanent($"{(int)e.StatusCode} {e.Message}");
         }
+        // NotSupportedException: the server lacks what the settings ask for (AUTH, STARTTLS), which a change of settings
+        // mends; the messages wait for it rather than fail for good.
         catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or AuthenticationException
-            or SslHandshakeException or IOException or SocketException or TimeoutException)
+            or SslHandshakeException or IOException or SocketException or TimeoutException or NotSupportedException)
         {
             return SendOutcome.Transient(e.Message);
         }

@@ -31,8 +31,10 @@ public static class LoggingServiceCollectionExtensions
     }
 
     /// <summary>
-    /// One line per request: method, path (never the query string, which may carry a token), status and milliseconds.
-    /// Health probes and static files go at Debug, so the log is not one line per stylesheet; server errors at Error.
+    /// One line per request: method, route, status and milliseconds. The route is the endpoint's template
+    /// (<c>/api/support/course-reset/{usernameOrEmail}</c>), so no value from the path (a learner's email) or the query
+    /// string (a token) reaches the log; a request no endpoint matched logs its path. Health probes and static files go at
+    /// Debug, so the log is not one line per stylesheet; server errors at Error.
     /// </summary>
     public static WebApplication UsePortalRequestLogging(this WebApplication app)
     {
@@ -41,12 +43,22 @@ public static class LoggingServiceCollectionExtensions
             // This host's logger: the static one is left alone (AddPortalLogging), so it would write nowhere.
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+            [
+                new("RequestMethod", new ScalarValue(context.Request.Method)),
+                new("RequestPath", new ScalarValue(RouteOf(context) ?? path)),
+                new("StatusCode", new ScalarValue(status)),
+                new("Elapsed", new ScalarValue(elapsed)),
+            ];
             options.GetLevel = (context, _, error) => error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : IsRoutine(context.Request.Path) ? LogEventLevel.Debug
                 : LogEventLevel.Information;
         });
         return app;
     }
+
+    private static string? RouteOf(HttpContext context) =>
+        context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } template } ? "/" + template.TrimStart('/') : null;
 
     private static bool IsRoutine(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")

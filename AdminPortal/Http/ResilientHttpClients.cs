@@ -36,6 +36,8 @@ public static class ResilientHttpClients
                     Delay = TimeSpan.FromSeconds(shape.RetryDelaySeconds),
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = false,
+                    // A server's Retry-After could hold a send for a day, past a survey report's lease: the doubling wait it is.
+                    ShouldRetryAfterHeader = false,
                     ShouldHandle = attempt => ValueTask.FromResult(attempt.Outcome switch
                     {
                         { Exception: HttpRequestException or TimeoutRejectedException or IOException } => true,
@@ -53,6 +55,32 @@ public static class ResilientHttpClients
             pipeline.AddTimeout(TimeSpan.FromSeconds(shape.TimeoutSeconds));
         });
         return client;
+    }
+
+    /// <summary>
+    /// For a client that needs the answer's body: it is read inside each attempt and its timeout, so a server that stalls or
+    /// drops the connection half-way through a body is retried like one that never answered (else the body is read after
+    /// the retries, with no timeout). Added after <see cref="AddResilientHttpClient"/>, so it sits inside the attempts.
+    /// </summary>
+    public static IHttpClientBuilder WithTheBodyReadInEachAttempt(this IHttpClientBuilder client) =>
+        client.AddHttpMessageHandler(() => new BodyReadInsideTheAttempt());
+
+    private sealed class BodyReadInsideTheAttempt : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            try
+            {
+                await response.Content.LoadIntoBufferAsync(cancellationToken);
+                return response;
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
     }
 
     /// <summary>What went wrong with an attempt, in the words the portal shows ("HTTP 503 Service Unavailable", "no answer within 30 s").</summary>

@@ -59,12 +59,14 @@ internal sealed class JobStoreUpgrade(PortalDatabase database, ILogger<JobStoreU
         }
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        if (!await IsQuartz3StoreAsync(connection, cancellationToken))
+        // One transaction, begun before the check (BEGIN IMMEDIATE: the write lock), so of two processes starting together
+        // the second sees the store already upgraded; SQLite's schema changes are transactional, so it is upgraded whole or
+        // not at all.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        if (!await IsQuartz3StoreAsync(transaction, cancellationToken))
         {
             return;
         }
-        // One transaction: SQLite's schema changes are transactional, so a store is upgraded whole or not at all.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = string.Concat(AddedColumns.Select(c => $"ALTER TABLE {c.Table} ADD COLUMN {c.Column} {c.Type};\n")) + """
@@ -84,9 +86,10 @@ internal sealed class JobStoreUpgrade(PortalDatabase database, ILogger<JobStoreU
     }
 
     /// <summary>The tables are there (the release before made them) without the first column 4.0 added.</summary>
-    private static async Task<bool> IsQuartz3StoreAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<bool> IsQuartz3StoreAsync(SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'QRTZ_TRIGGERS')
                AND NOT EXISTS (SELECT 1 FROM pragma_table_info('QRTZ_TRIGGERS') WHERE name = 'RETRY_POLICY');

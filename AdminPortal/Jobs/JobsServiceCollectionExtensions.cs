@@ -42,7 +42,9 @@ public static class JobsServiceCollectionExtensions
             source.ConnectionString = database.ConnectionString);
         services.Configure<QuartzOptions>(schedulerName, quartz =>
         {
-            // A second instance starting on the same store must not register the schedules again (each would run twice).
+            // Quartz's rule for jobs and triggers declared to it: a second instance starting on the same store keeps what is
+            // stored instead of registering it again. The portal's own schedule sync keeps a stored trigger the same way
+            // (JobScheduleSync, TriggerConflict.Keep).
             quartz.Scheduling.OverwriteExistingData = false;
             quartz.Scheduling.IgnoreDuplicates = true;
         });

@@ -492,6 +492,17 @@ namespace AdminPortal.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // The job store's tables go with the rest, whichever Quartz made them (a table's indexes and triggers go with it).
+            foreach (var table in new[]
+            {
+                "QRTZ_FIRED_TRIGGERS", "QRTZ_PAUSED_TRIGGER_GRPS", "QRTZ_PAUSED_JOB_GRPS", "QRTZ_SCHEDULER_STATE", "QRTZ_LOCKS",
+                "QRTZ_SIMPROP_TRIGGERS", "QRTZ_SIMPLE_TRIGGERS", "QRTZ_CRON_TRIGGERS", "QRTZ_BLOB_TRIGGERS", "QRTZ_TRIGGERS",
+                "QRTZ_JOB_DETAILS", "QRTZ_CALENDARS",
+            })
+            {
+                migrationBuilder.Sql($"DROP TABLE IF EXISTS {table};");
+            }
+
             migrationBuilder.DropTable(
                 name: "ApiKeys");
 

@@ -50,7 +50,7 @@ public sealed class SurveyAttemptRecorder(IDbContextFactory<PortalDbContext> con
         {
             response = await base.SendAsync(request, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException && !send.Cancellation.IsCancellationRequested)
+        catch (Exception e) when (!send.Cancellation.IsCancellationRequested)
         {
             await RecordAsync(send, new SurveySendAttempt(send.ReportId, startedUtc, null,
                 ResilientHttpClients.Describe(e, options.Value.TimeoutSeconds), null, watch.ElapsedMilliseconds));

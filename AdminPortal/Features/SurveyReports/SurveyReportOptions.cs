@@ -11,7 +11,7 @@ public sealed class SurveyReportOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Where reports are POSTed as JSON; none: reports are generated but cannot be sent.</summary>
-    [Url]
+    [Url, RegularExpression("(?i)https?://\\S+", ErrorMessage = "The field Endpoint must be an http:// or https:// address.")]
     public string? Endpoint { get; set; }
 
     /// <summary>This platform's id in the report; left empty, or with <see cref="Anonymous"/>, a random id kept in the database.</summary>

@@ -3,7 +3,6 @@ using AdminPortal.Data;
 using AdminPortal.Domain.SurveyReports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 
 namespace AdminPortal.Features.SurveyReports;
 
@@ -68,9 +67,14 @@ public sealed class SurveyReportSender(
         {
             using var _ = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutRejectedException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            // Recorded with its attempt.
+            // Each attempt's error is recorded with it; one that no attempt saw is the send's own, and never a success.
+            if (send.Attempts == 0)
+            {
+                logger.LogError(e, "Survey report {ReportId} could not be sent", report.Id);
+                return $"the report could not be sent: {e.Message}";
+            }
         }
         return send.LastError is null ? null : $"attempt {send.Attempts} of {settings.MaxAttempts}: {send.LastError}";
     }

@@ -53,7 +53,7 @@ public sealed class CatalogClient(IHttpClientFactory clients, IOptions<CatalogCl
         HttpResponseMessage response;
         try
         {
-            // The whole body is read within the attempt and its timeout.
+            // The whole body is read within the attempt and its timeout (WithTheBodyReadInEachAttempt).
             response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TimeoutRejectedException)

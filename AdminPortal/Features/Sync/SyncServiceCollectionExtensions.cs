@@ -12,6 +12,7 @@ public static class SyncServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<CatalogClientOptions>().BindConfiguration(CatalogClientOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddResilientHttpClient<CatalogClientOptions>(CatalogClient.ClientName, CatalogClient.ShapeOf, CatalogClient.IsWorthRetrying)
+            .WithTheBodyReadInEachAttempt()
             .RedactLoggedHeaders(["Authorization"]);
         services.AddSingleton<CatalogSettingsService>();
         services.AddSingleton<CatalogClient>();
