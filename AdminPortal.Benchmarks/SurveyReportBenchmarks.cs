@@ -29,42 +29,92 @@ internal static class SurveyReportBenchmarks
                 Console.WriteLine($"report {id}: {report.StateText}, {report.Counts}");
             }
         }
-        var shell = new List<double>();
-        var database = app.Services.GetRequiredService<PortalDatabase>().FilePath;
+        var database = app.Services.GetRequiredService<PortalDatabase>();
         var now = SqliteTimes.Text(DateTime.UtcNow);
         var since = SqliteTimes.Text(DateTime.UtcNow.AddDays(-28));
+        // Where the portal's time goes beside the shell's, each measured the same number of times in this one run: the five
+        // statements through Microsoft.Data.Sqlite with the portal's connection set-up and without it, then the shell without
+        // and with the same pragmas.
+        var (withSetup, plain, shell, shellWithSetup) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
         for (var run = 0; run < Runs; run++)
         {
-            shell.Add(await SqliteShellAsync(database, now, since));
+            withSetup.Add(await StatementsAsync(database, now, since, SqliteConnectionSetup.Pragmas));
+            plain.Add(await StatementsAsync(database, now, since, pragmas: null));
+            shell.Add(await SqliteShellAsync(database.FilePath, now, since, pragmas: null));
+            shellWithSetup.Add(await SqliteShellAsync(database.FilePath, now, since, SqliteConnectionSetup.Pragmas));
         }
         var (portal, sqlite) = (Median(times), Median(shell));
         Console.WriteLine($"survey report over {seeded.Learners:N0} learners and {seeded.Enrollments:N0} enrollments: generation (five counts, payload, " +
             $"saves) median of {Runs} {portal:0} ms (budget 5,000 ms); the five statements in the sqlite3 shell {sqlite:0} ms: {portal / sqlite:0.00}x (budget 1.5x)");
+        Console.WriteLine($"  where it goes: the five statements through Microsoft.Data.Sqlite {Median(withSetup):0} ms with the portal's pragmas, " +
+            $"{Median(plain):0} ms without; the shell {sqlite:0} ms without them, {Median(shellWithSetup):0} ms with them; the rest of generation " +
+            $"(claim, payload, saves, progress) {portal - Median(withSetup):0} ms. SQLite {await VersionAsync(database)} in the portal, " +
+            $"{(await RunShellAsync(["--version"])).Split(' ')[0]} in the shell");
+    }
+
+    /// <summary>The five statements on a connection of their own, optionally set up as the portal sets its connections up.</summary>
+    private static async Task<double> StatementsAsync(PortalDatabase database, string now, string since, string? pragmas)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        if (pragmas is not null)
+        {
+            await using var setup = connection.CreateCommand();
+            setup.CommandText = pragmas;
+            await setup.ExecuteNonQueryAsync();
+        }
+        foreach (var (_, sql) in SurveyCountQueries.Statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$now", now);
+            command.Parameters.AddWithValue("$active_since", since);
+            await command.ExecuteScalarAsync();
+        }
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static async Task<string> VersionAsync(PortalDatabase database)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sqlite_version()";
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     /// <summary>Wall time of the sqlite3 shell running SurveyCounts.sql on the same file, as the README shows.</summary>
-    private static async Task<double> SqliteShellAsync(string database, string now, string since)
+    private static async Task<double> SqliteShellAsync(string database, string now, string since, string? pragmas)
     {
         // The file the portal embeds, at its place in the repository (scripts/bench.sh runs from the top).
         var script = Path.GetFullPath("AdminPortal/Features/SurveyReports/SurveyCounts.sql");
-        var start = new ProcessStartInfo("sqlite3")
+        List<string> arguments = [database, $".parameter set $now \"'{now}'\"", $".parameter set $active_since \"'{since}'\""];
+        if (pragmas is not null)
         {
-            ArgumentList = { database, $".parameter set $now \"'{now}'\"", $".parameter set $active_since \"'{since}'\"", $".read {script}" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+            // Of the pragmas only mmap_size prints something: its value, first in the output below.
+            arguments.AddRange(pragmas.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+        arguments.Add($".read {script}");
         var watch = Stopwatch.StartNew();
+        var output = await RunShellAsync(arguments);
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        Console.WriteLine($"  sqlite3{(pragmas is null ? "" : " with the portal's pragmas")}: {output.ReplaceLineEndings(" ").Trim()} in {elapsed:0} ms");
+        return elapsed;
+    }
+
+    private static async Task<string> RunShellAsync(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("sqlite3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("sqlite3 could not start: apt-get install sqlite3");
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"sqlite3 failed: {await process.StandardError.ReadToEndAsync()}");
-        }
-        var elapsed = watch.Elapsed.TotalMilliseconds;
-        Console.WriteLine($"  sqlite3: {output.ReplaceLineEndings(" ").Trim()} in {elapsed:0} ms");
-        return elapsed;
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"sqlite3 failed: {await process.StandardError.ReadToEndAsync()}");
     }
 }

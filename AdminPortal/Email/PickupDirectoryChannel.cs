@@ -28,10 +28,13 @@ public sealed class PickupDirectoryChannel(IOptions<EmailDeliveryOptions> option
         try
         {
             Directory.CreateDirectory(Path.Combine(folder, ".staging"));
-            // A buffer holds the whole of a usual message, so MimeKit's many small writes reach the disk as one.
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
+            // MimeKit's many small writes go to memory, and the file gets the message in one write: written straight to the
+            // file, each small asynchronous write took the file's lock, which halved the delivery job's rate (scripts/bench.sh).
+            using var formatted = new MemoryStream(16 * 1024);
+            await mime.WriteToAsync(formatted, cancellationToken);
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
             {
-                await mime.WriteToAsync(file, cancellationToken);
+                file.Write(formatted.GetBuffer(), 0, (int)formatted.Length);
             }
             File.Move(temporary, Path.Combine(folder, $"{message.Uuid}.eml"), overwrite: true);
             return SendOutcome.Sent;
