@@ -7,7 +7,7 @@ public sealed record PortalPolicy(string Name, string Description, IReadOnlyList
 }
 
 /// <summary>
-/// The permission matrix of SPEC "People": every page, endpoint and command names one of these,
+/// The permission matrix of docs/behaviour.md "People and what they may do": every page, endpoint and command names one of these,
 /// and the web host turns each into an ASP.NET authorization policy.
 /// </summary>
 public static class PortalPolicies

@@ -1,6 +1,6 @@
 namespace AdminPortal.Domain.Accounts;
 
-/// <summary>The four roles of the portal (SPEC "People and what they may do").</summary>
+/// <summary>The four roles of the portal (docs/behaviour.md, "People and what they may do").</summary>
 public static class PortalRoles
 {
     public const string Superuser = nameof(Superuser);

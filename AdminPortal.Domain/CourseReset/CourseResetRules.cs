@@ -17,7 +17,7 @@ public static class CourseResetRules
     public const string Available = "Available";
 
     /// <summary>
-    /// The SPEC's order: not started, ended, passing grade, no reset yet, latest reset failed (available again),
+    /// The order of docs/behaviour.md (5): not started, ended, passing grade, no reset yet, latest reset failed (available again),
     /// otherwise blocked by the latest reset. Ended and passing at once is "Course Ended".
     /// </summary>
     public static ResetEligibility Evaluate(ResetFacts facts, CourseResetAudit? latest, DateTime nowUtc)

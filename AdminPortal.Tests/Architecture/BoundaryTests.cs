@@ -6,7 +6,7 @@ using NetArchTest.Rules;
 namespace AdminPortal.Tests.Architecture;
 
 /// <summary>
-/// The boundaries ../STYLE.md draws, held by the build's tests: shared infrastructure uses no feature, features form no
+/// The boundaries the README's Architecture section draws, held by tests: shared infrastructure uses no feature, features form no
 /// cycle, each feature registers its own types from its own folder, and the domain knows nothing of the web, EF or Quartz.
 /// </summary>
 public sealed class BoundaryTests

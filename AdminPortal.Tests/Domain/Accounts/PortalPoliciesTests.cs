@@ -4,7 +4,7 @@ namespace AdminPortal.Tests.Domain.Accounts;
 
 public sealed class PortalPoliciesTests
 {
-    // The matrix of SPEC "People and what they may do", written out so a change to it shows here.
+    // The matrix of docs/behaviour.md "People and what they may do", written out so a change to it shows here.
     [Theory]
     [InlineData(PortalRoles.Superuser, PolicyNames.SignedIn, true)]
     [InlineData(PortalRoles.Superuser, PolicyNames.ViewOperations, true)]
