@@ -39,6 +39,12 @@ public static class MessageTypes
     public const int Bins = 24;
     public const int CourseUpdateWeeks = 10;
 
+    /// <summary>The run dates a person may ask for: wide enough for any real run, and far from DateOnly's ends, which the offsets would pass.</summary>
+    public static DateOnly EarliestRunDate { get; } = new(2000, 1, 1);
+
+    /// <inheritdoc cref="EarliestRunDate"/>
+    public static DateOnly LatestRunDate { get; } = new(2099, 12, 31);
+
     private static readonly ScheduleExperience[] Both = [ScheduleExperience.RecurringNudgeAndUpgradeReminder, ScheduleExperience.CourseUpdates];
     private static readonly ScheduleExperience[] NudgesAndReminders = [ScheduleExperience.RecurringNudgeAndUpgradeReminder];
 

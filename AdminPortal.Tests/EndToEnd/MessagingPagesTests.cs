@@ -41,6 +41,10 @@ public sealed class MessagingPagesTests(PortalBrowserFixture portal)
         var run = page.GetByRole(AriaRole.Region, new() { Name = "Run now" });
 
         await run.GetByLabel("Message", new() { Exact = true }).SelectOptionAsync("Course updates");
+        // A cleared date is refused, not read as 0001-01-01.
+        await run.GetByLabel("Run date").FillAsync("");
+        await run.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(run.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Run date is required: a date such as 2026-12-01 (yyyy-MM-dd).");
         await run.GetByLabel("Run date").FillAsync(date.ToString("yyyy-MM-dd"));
         await run.GetByLabel("Weeks (optional, 1 to 10)").FillAsync("1");
         await run.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();

@@ -88,6 +88,20 @@ public sealed class MessagingRunnerTests : IAsyncLifetime
 
     private int Files => Directory.Exists(pickup) ? Directory.GetFiles(pickup, "*.eml").Length : 0;
 
+    [Theory]
+    [InlineData(1, 1, 1, "Run date is required: a date such as 2026-12-01 (yyyy-MM-dd).")]
+    [InlineData(9999, 12, 31, "Run date must be between 2000-01-01 and 2099-12-31.")]
+    public async Task ARunDateOutsideTheRulesIsRefusedBeforeAnythingIsWritten(int year, int month, int day, string message)
+    {
+        await EnrollAsync(1);
+
+        var refused = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => RunAsync(date: new DateOnly(year, month, day), dryRun: true));
+
+        Assert.Equal(message, Assert.Single(refused.Errors).ErrorMessage);
+        await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => RunAsync(date: new DateOnly(year, month, day)));
+        Assert.Equal(0, await QueryAsync(db => db.MessageRuns.CountAsync()));
+    }
+
     [Fact]
     public async Task QueuingOffSaysSoAndWritesNothing()
     {

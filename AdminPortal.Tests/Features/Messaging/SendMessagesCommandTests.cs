@@ -41,6 +41,7 @@ public sealed class SendMessagesCommandTests : IAsyncLifetime
 
     [Theory]
     [InlineData("send-course-update", "--weeks", "11", "Weeks is between 1 and 10.")]
+    [InlineData("send-recurring-nudge", "--date", "1999-12-31", "Run date must be between 2000-01-01 and 2099-12-31.")]
     [InlineData("send-upgrade-reminder", "--override-recipient-email", "not-an-email", "not-an-email")]
     public async Task BadOptionsAreRefusedNamingTheRule(string command, string option, string value, string message)
     {

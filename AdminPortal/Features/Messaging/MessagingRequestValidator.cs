@@ -10,6 +10,10 @@ public sealed class MessagingRequestValidator : AbstractValidator<MessagingReque
 {
     public MessagingRequestValidator()
     {
+        RuleFor(r => r.RunDate).Cascade(CascadeMode.Stop)
+            .NotEqual(default(DateOnly)).WithMessage("Run date is required: a date such as 2026-12-01 (yyyy-MM-dd).")
+            .InclusiveBetween(MessageTypes.EarliestRunDate, MessageTypes.LatestRunDate)
+            .WithMessage($"Run date must be between {MessageTypes.EarliestRunDate:yyyy-MM-dd} and {MessageTypes.LatestRunDate:yyyy-MM-dd}.");
         When(r => r.OverrideRecipient is not null, () => RuleFor(r => r.OverrideRecipient).Satisfies(Learner.ValidEmail));
         RuleFor(r => r.Weeks).InclusiveBetween(1, MessageTypes.CourseUpdateWeeks)
             .WithMessage($"Weeks is between 1 and {MessageTypes.CourseUpdateWeeks}.");

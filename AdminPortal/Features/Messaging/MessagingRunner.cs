@@ -6,6 +6,7 @@ using AdminPortal.Features.Configuration;
 using AdminPortal.Features.Messaging.Emails;
 using AdminPortal.Hosting.Processes;
 using AdminPortal.Jobs;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Messaging;
@@ -28,12 +29,14 @@ public sealed record MessagingOutcome(IReadOnlyList<MessageRun> Runs, IReadOnlyL
 /// </summary>
 public sealed class MessagingRunner(
     IDbContextFactory<PortalDbContext> contexts, ConfigStore configs, EmailRenderer renderer, MessageDelivery delivery, ThisProcess process, TimeProvider clock,
-    ILogger<MessagingRunner> logger)
+    IValidator<MessagingRequest> validator, ILogger<MessagingRunner> logger)
 {
     public string Channel => delivery.Channel;
 
+    /// <exception cref="ValidationException">The request breaks a rule of <see cref="MessagingRequestValidator"/>: the page and the command check first, so this is the last guard.</exception>
     public async Task<MessagingOutcome> RunAsync(MessagingRequest request, Action<MessageRun>? progress, CancellationToken cancellationToken)
     {
+        await validator.ValidateAndThrowAsync(request, cancellationToken);
         var sites = await SitesAsync(request.SiteDomain, cancellationToken);
         var settings = await configs.AllCurrentAsync<ScheduleConfig>(ConfigKind.ScheduleConfig, cancellationToken);
         var owner = request.DryRun ? (Guid?)null : await process.OwnerIdAsync(cancellationToken);
