@@ -77,6 +77,11 @@ public sealed class SchedulePagesTests(PortalBrowserFixture portal)
         await ratio.FillAsync("1.5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Invalid hold back ratio, the value must be between 0 and 1.");
+        // A blank ratio is no ratio, not 0 (which would switch the control group off).
+        await ratio.FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Invalid hold back ratio, the value must be between 0 and 1.");
+        await Assertions.Expect(page.GetByText("Saved as version")).ToHaveCountAsync(0);
 
         var ratioToSave = before == "0.35" ? "0.4" : "0.35";
         await ratio.FillAsync(ratioToSave);

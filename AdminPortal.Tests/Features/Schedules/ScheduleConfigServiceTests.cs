@@ -35,6 +35,18 @@ public sealed class ScheduleConfigServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ABlankHoldBackRatioOnTheFormIsRefusedNotSavedAsZero()
+    {
+        var form = ScheduleConfigForm.From(ScheduleConfig.Off with { HoldBackRatio = 0.25 });
+        form.HoldBackRatio = null;
+
+        var result = await configs.SaveAsync(siteId, form.ToValues(), 0, PortalServices.Admin);
+
+        Assert.Equal("Invalid hold back ratio, the value must be between 0 and 1.", Assert.Single(result.Errors).Message);
+        Assert.Equal(0, (await configs.ListAsync(PortalServices.Admin)).Single().Config.Version);
+    }
+
+    [Fact]
     public async Task ASiteWithoutAVersionShowsEverythingOff()
     {
         var site = Assert.Single(await configs.ListAsync(PortalServices.Admin));

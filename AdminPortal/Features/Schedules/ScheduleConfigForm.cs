@@ -6,7 +6,8 @@ namespace AdminPortal.Features.Schedules;
 public sealed class ScheduleConfigForm
 {
     public bool CreateSchedules { get; set; }
-    public double HoldBackRatio { get; set; }
+    /// <summary>Null when the box is blank: no ratio, which the rule refuses, never 0 (that would end the control group).</summary>
+    public double? HoldBackRatio { get; set; }
     public bool EnqueueRecurringNudge { get; set; }
     public bool DeliverRecurringNudge { get; set; }
     public bool EnqueueUpgradeReminder { get; set; }
@@ -27,6 +28,6 @@ public sealed class ScheduleConfigForm
     };
 
     public ScheduleConfig ToValues() => new(
-        CreateSchedules, HoldBackRatio, EnqueueRecurringNudge, DeliverRecurringNudge,
+        CreateSchedules, HoldBackRatio ?? double.NaN, EnqueueRecurringNudge, DeliverRecurringNudge,
         EnqueueUpgradeReminder, DeliverUpgradeReminder, EnqueueCourseUpdate, DeliverCourseUpdate);
 }
