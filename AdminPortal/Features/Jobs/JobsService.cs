@@ -71,15 +71,16 @@ public sealed class JobsService(
     public Task ResumeAsync(string name, PortalActor actor, CancellationToken cancellationToken = default) =>
         ChangeScheduleAsync(name, actor, "resumed", async (scheduler, key) => await scheduler.ResumeTrigger(key, cancellationToken), cancellationToken);
 
-    /// <summary>Asks the scheduler to run the job at once, recorded as started by this person.</summary>
+    /// <summary>Asks the scheduler to run the job at once, recorded as started by this person; refused while a run waits or runs.</summary>
+    /// <exception cref="InvalidOperationException">A run of the job waits to start or runs (the message says which), or this process runs no scheduler.</exception>
     public async Task RunNowAsync(string name, PortalActor actor, CancellationToken cancellationToken = default)
     {
         actor.Demand(PortalPolicies.ManagePortal);
         var job = Find(name);
         var startedBy = await actorEmails.OfAsync(actor, cancellationToken);
-        if (!await triggers.RunNowAsync(job.Name, startedBy, cancellationToken))
+        if (await triggers.RunNowUnlessBusyAsync(job.Name, startedBy, cancellationToken) is { } busy)
         {
-            throw new InvalidOperationException($"The job scheduler runs in the web server, not here: run it with `jobs run {job.Name}`.");
+            throw new InvalidOperationException(busy);
         }
         logger.LogInformation("{Actor} asked to run job {Job} now", startedBy, job.Name);
     }
