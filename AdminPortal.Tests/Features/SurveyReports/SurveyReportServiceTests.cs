@@ -34,6 +34,19 @@ public sealed class SurveyReportServiceTests
     }
 
     [Fact]
+    public async Task AReportAskedForWhileAnotherIsBeingGeneratedIsRefusedNamingIt()
+    {
+        await using var portal = await PortalServices.StartAsync();
+        var reports = portal.Get<SurveyReportService>();
+        var first = await reports.CreateAsync("first@example.org", send: false, CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => reports.RequestAsync(send: true, Boss));
+
+        Assert.StartsWith($"Report {first} is being generated (asked for by first@example.org at ", refused.Message);
+        Assert.Equal(first, Assert.Single(await reports.ListAsync(Boss)).Id);
+    }
+
+    [Fact]
     public async Task ADismissalIsStoredOnTheServerAndOutlivesTheProcess()
     {
         var folder = TestDirectory.Create("survey-dismiss");

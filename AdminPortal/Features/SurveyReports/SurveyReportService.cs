@@ -43,12 +43,16 @@ public sealed class SurveyReportService(
             await db.SurveySendAttempts.AsNoTracking().Where(a => a.ReportId == id).OrderBy(a => a.Id).ToListAsync(cancellationToken));
     }
 
-    /// <summary>Asks for a report (and its sending): the survey-report job does the work in the background.</summary>
+    /// <summary>
+    /// Asks for a report (and its sending): the survey-report job does the work in the background. Refused while another
+    /// report is being generated (a double click, a second tab, the banner and the page at once), saying which.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A report is being generated.</exception>
     public async Task<long> RequestAsync(bool send, PortalActor actor, CancellationToken cancellationToken = default)
     {
         Demand(actor);
         var by = await actorEmails.OfAsync(actor, cancellationToken);
-        var id = await CreateAsync(by, send, cancellationToken);
+        var id = await CreateAsync(by, send, cancellationToken, unlessOneIsBeingGenerated: true);
         await StartJobAsync(by, id, cancellationToken);
         return id;
     }
@@ -76,12 +80,21 @@ public sealed class SurveyReportService(
     }
 
     /// <summary>Adds a processing report; the job or the command line generates it.</summary>
-    public async Task<long> CreateAsync(string requestedBy, bool send, CancellationToken cancellationToken)
+    public async Task<long> CreateAsync(string requestedBy, bool send, CancellationToken cancellationToken, bool unlessOneIsBeingGenerated = false)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // SQLite's BEGIN IMMEDIATE: of two requests at once, in any processes, the second sees the first's report.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (unlessOneIsBeingGenerated && await db.SurveyReports.AsNoTracking().Where(r => r.State == SurveyReportState.Processing)
+                .OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken) is { } processing)
+        {
+            throw new InvalidOperationException($"Report {processing.Id} is being generated (asked for by {processing.CreatedBy} at " +
+                $"{processing.CreatedUtc:yyyy-MM-dd HH:mm} UTC): wait for it, then ask again if you need another.");
+        }
         var report = new SurveyReport(requestedBy, send, clock.GetUtcNow().UtcDateTime);
         db.SurveyReports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         banner.ReportsChanged();
         logger.LogInformation("{RequestedBy} asked for survey report {ReportId}{Send}", requestedBy, report.Id, send ? " and its sending" : "");
         return report.Id;
