@@ -1,6 +1,7 @@
 using AdminPortal.Cli;
 using AdminPortal.Components.Navigation;
 using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.SurveyReports;
 using AdminPortal.Features.SurveyReports;
 using AdminPortal.Tests.Support;
 using AdminPortal.Jobs;
@@ -31,6 +32,21 @@ public sealed class SurveyReportServiceTests
         await reports.RequestAsync(send: false, other);
         Assert.False(await reports.ShowBannerAsync(Boss));
         Assert.False(await reports.ShowBannerAsync(other));
+    }
+
+    [Fact]
+    public async Task AReportWhoseSendFailedDoesNotHideTheBanner()
+    {
+        await using var portal = await PortalServices.StartAsync();
+        var reports = portal.Get<SurveyReportService>();
+        Assert.StartsWith("No receiver is set (SurveyReport:Endpoint)", reports.WhyReportsCannotBeSent);
+
+        var id = await reports.RequestAsync(send: true, Boss);
+
+        Assert.Equal(SurveySendState.SendFailed, (await reports.GetAsync(id, Boss))!.Report.SendState);
+        Assert.True(await reports.ShowBannerAsync(Boss));
+        await reports.RequestAsync(send: false, Boss);
+        Assert.False(await reports.ShowBannerAsync(Boss));
     }
 
     [Fact]

@@ -49,10 +49,12 @@ public sealed class SurveyBannerCache(IDbContextFactory<PortalDbContext> context
         }
         var asked = Volatile.Read(ref version);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Sent automatically, a report counts once it went out; asked for by hand, once it is generated.
+        // Sent automatically, a report counts once it went out; asked for by hand, once it is generated, unless its send
+        // failed: a report that was to be shared and was not must not hide the reminder.
         var last = options.Value.AutoSend
             ? await db.SurveyReports.Where(r => r.SendState == SurveySendState.Sent).MaxAsync(r => r.SentUtc, cancellationToken)
-            : await db.SurveyReports.Where(r => r.State == SurveyReportState.Generated).MaxAsync(r => r.GeneratedUtc, cancellationToken);
+            : await db.SurveyReports.Where(r => r.State == SurveyReportState.Generated && r.SendState != SurveySendState.SendFailed)
+                .MaxAsync(r => r.GeneratedUtc, cancellationToken);
         // A report made while this query ran must not be hidden behind its older answer.
         if (Volatile.Read(ref version) == asked)
         {
