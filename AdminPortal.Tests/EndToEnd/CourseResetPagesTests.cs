@@ -111,6 +111,27 @@ public sealed class CourseResetPagesTests(PortalBrowserFixture portal, ITestOutp
         DateTime.UnixEpoch.AddMilliseconds(await page.EvaluateAsync<double>("window.completedShownAt"));
 
     [Fact]
+    public async Task AHistoryRangeThatEndsBeforeItStartsSaysSoInsteadOfAnEmptyTable()
+    {
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Support.Email, DemoAccounts.Support.Password, "/support/course-reset/history");
+        var resets = page.GetByLabel("Resets", new() { Exact = true });
+        await Assertions.Expect(resets).ToBeVisibleAsync();
+
+        await page.GetByLabel("Asked until").FillAsync("2026-01-01");
+        await page.GetByLabel("Asked until").BlurAsync();
+        await page.GetByLabel("Asked from").FillAsync("2026-02-01");
+        await page.GetByLabel("Asked from").BlurAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Asked from is after Asked until: pick a range that starts before it ends.");
+        await Assertions.Expect(resets).ToHaveCountAsync(0);
+        await page.GetByLabel("Asked from").FillAsync("2025-12-01");
+        await page.GetByLabel("Asked from").BlurAsync();
+        await Assertions.Expect(resets).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task AnUnknownLearnerAndACourseNotOptedInSaySo()
     {
         var (username, courseName) = await LearnerWithProgressAsync(optIn: false);

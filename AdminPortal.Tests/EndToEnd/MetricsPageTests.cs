@@ -28,5 +28,12 @@ public sealed class MetricsPageTests(PortalBrowserFixture portal)
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.StartsWith("day,site,active_learners,monthly_active_learners,total_learners,courses,enrollments\n", csv);
         Assert.Contains(yesterday.ToString("yyyy-MM-dd"), csv);
+
+        // A range that ends before it starts: one message, no chart or table left from the range before.
+        await page.GetByLabel("From").FillAsync(yesterday.AddDays(1).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("From").BlurAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("From is after To: pick a range that starts before it ends.");
+        await Assertions.Expect(chart).ToHaveCountAsync(0);
+        await Assertions.Expect(courses).ToHaveCountAsync(0);
     }
 }
