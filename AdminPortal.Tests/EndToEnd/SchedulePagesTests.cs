@@ -43,6 +43,13 @@ public sealed class SchedulePagesTests(PortalBrowserFixture portal)
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as version" })).ToBeVisibleAsync();
         await Assertions.Expect(explanation).ToContainTextAsync($"Org MITx overrides global: {after} days");
         await Assertions.Expect(page.GetByLabel("History of the override of MITx")).ToContainTextAsync($"deadline_days: {before} → {after}");
+
+        // No enrollment date is no explanation, not one for the course start.
+        await explainer.GetByLabel("Enrollment date").FillAsync("");
+        await explainer.GetByRole(AriaRole.Button, new() { Name = "Explain" }).ClickAsync();
+        await Assertions.Expect(explainer.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
+            "Enter an enrollment date (yyyy-MM-dd): the deadline depends on the day the learner enrolls.");
+        await Assertions.Expect(explanation).ToHaveCountAsync(0);
     }
 
     [Fact]
