@@ -39,4 +39,18 @@ public sealed class MenuTests(PortalBrowserFixture portal)
         Assert.EndsWith("/admin/system", page.Url);
         await page.GetByRole(AriaRole.Gridcell, new() { Name = "database" }).WaitForAsync();
     }
+
+    [Theory]
+    [InlineData("/schedules/config", "Schedule settings")]
+    [InlineData("/messaging/messages", "Messages")]
+    [InlineData("/support/course-reset/history", "Reset history")]
+    public async Task TheMenuHighlightsExactlyThePageShown(string path, string item)
+    {
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, path);
+        var highlighted = page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).Locator(".rz-navigation-item-link-active");
+
+        await Assertions.Expect(highlighted).ToHaveCountAsync(1);
+        await Assertions.Expect(highlighted).ToContainTextAsync(item);
+    }
 }
