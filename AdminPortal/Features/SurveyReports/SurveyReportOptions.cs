@@ -14,6 +14,9 @@ public sealed class SurveyReportOptions
     [Url, RegularExpression("(?i)https?://\\S+", ErrorMessage = "The field Endpoint must be an http:// or https:// address.")]
     public string? Endpoint { get; set; }
 
+    /// <summary>Whether reports can be sent at all: the page and the banner say so before sending, the sender fails the send.</summary>
+    public bool HasEndpoint => !string.IsNullOrWhiteSpace(Endpoint);
+
     /// <summary>This platform's id in the report; left empty, or with <see cref="Anonymous"/>, a random id kept in the database.</summary>
     [MaxLength(200)]
     public string? SiteId { get; set; }

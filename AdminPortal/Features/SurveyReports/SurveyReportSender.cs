@@ -34,7 +34,7 @@ public sealed class SurveyReportSender(
         }
         var report = await db.SurveyReports.SingleAsync(r => r.Id == reportId, cancellationToken);
         string? error;
-        if (string.IsNullOrWhiteSpace(settings.Endpoint))
+        if (!settings.HasEndpoint)
         {
             error = $"{SurveyReportOptions.Section}:Endpoint is not set: set it to the address that receives reports, then send again.";
         }

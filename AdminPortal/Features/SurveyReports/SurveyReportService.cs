@@ -28,7 +28,7 @@ public sealed class SurveyReportService(
     public SurveyReportOptions Settings => options.Value;
 
     /// <summary>Null when reports can be sent; else why not, said before anyone presses Send.</summary>
-    public string? WhyReportsCannotBeSent => string.IsNullOrWhiteSpace(options.Value.Endpoint)
+    public string? WhyReportsCannotBeSent => !options.Value.HasEndpoint
         ? $"No receiver is set ({SurveyReportOptions.Section}:Endpoint), so a report cannot be sent yet: a report can be generated and read, and sent once the setting is made."
         : null;
 
