@@ -27,7 +27,7 @@ public sealed class CatalogSyncPageTests(PortalBrowserFixture portal)
         await page.GetByLabel("Catalog API base URL").FillAsync(catalog.BaseUrl);
         await page.GetByLabel("Sync enabled").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sync now" }).ClickAsync();
 
         var syncs = page.GetByRole(AriaRole.Table, new() { Name = "Recent syncs" });

@@ -136,12 +136,12 @@ public sealed class CourseResetPagesTests(PortalBrowserFixture portal, ITestOutp
     {
         var (username, courseName) = await LearnerWithProgressAsync(optIn: false);
         var page = await FindAsync((DemoAccounts.Support.Email, DemoAccounts.Support.Password), "no-such-learner@example.org");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("No learner has the username or email “no-such-learner@example.org”");
+        await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Status)).ToContainTextAsync("No learner has the username or email “no-such-learner@example.org”");
 
         await page.GetByLabel("Username or email").FillAsync(username);
         await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{username} has no active enrollment in a course opted in to reset.");
+        await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Status)).ToContainTextAsync($"{username} has no active enrollment in a course opted in to reset.");
         Assert.Equal(0, await page.GetByText(courseName).CountAsync());
     }
 
@@ -159,7 +159,7 @@ public sealed class CourseResetPagesTests(PortalBrowserFixture portal, ITestOutp
 
         await admin.GetByLabel("Course key").FillAsync(key);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"{key} is opted in");
+        await Assertions.Expect(admin.Locator("main").GetByRole(AriaRole.Status)).ToContainTextAsync($"{key} is opted in");
         await admin.GetByLabel("Course key").FillAsync(key);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync($"{key} is already opted in");

@@ -72,7 +72,7 @@ public static class PageExtensions
     public static async Task<IReadOnlyList<string>> MenuEntriesAsync(this IPage page)
     {
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
-        var entries = await menu.Locator(".rz-navigation-item-text").AllTextContentsAsync();
-        return entries.Select(e => e.Trim()).ToList();
+        var entries = await menu.Locator(".mud-nav-link-text").AllTextContentsAsync();
+        return entries.Select(e => e.Trim()).Distinct().ToList();
     }
 }

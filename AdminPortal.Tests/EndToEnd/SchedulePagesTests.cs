@@ -40,7 +40,7 @@ public sealed class SchedulePagesTests(PortalBrowserFixture portal)
         await page.GetByLabel("Org deadline days").FillAsync(after.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the override of MITx" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as version" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as version" })).ToBeVisibleAsync();
         await Assertions.Expect(explanation).ToContainTextAsync($"Org MITx overrides global: {after} days");
         await Assertions.Expect(page.GetByLabel("History of the override of MITx")).ToContainTextAsync($"deadline_days: {before} → {after}");
 
@@ -93,7 +93,7 @@ public sealed class SchedulePagesTests(PortalBrowserFixture portal)
         var ratioToSave = before == "0.35" ? "0.4" : "0.35";
         await ratio.FillAsync(ratioToSave);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved as version");
+        await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Status)).ToContainTextAsync("Saved as version");
         var history = page.GetByLabel($"History of {site.Split(' ')[0]}");
         await Assertions.Expect(history.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync($"hold_back_ratio: {before} → {ratioToSave}");
 
@@ -113,7 +113,7 @@ public sealed class SchedulePagesTests(PortalBrowserFixture portal)
 
         await first.GetByLabel("Queue course updates").ClickAsync();
         await first.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Assertions.Expect(first.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved as version");
+        await Assertions.Expect(first.Locator("main").GetByRole(AriaRole.Status)).ToContainTextAsync("Saved as version");
         await second.GetByLabel("Hold-back ratio (hold_back_ratio)").FillAsync("0.5");
         await second.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
@@ -133,7 +133,7 @@ public sealed class SchedulePagesTests(PortalBrowserFixture portal)
             .SearchAsync(new ScheduleFilter(Course: course, Active: true), new PageRequest(0, 1), PortalServices.Admin);
         var page = await portal.NewPageAsync();
         await page.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "/schedules");
-        var grid = page.GetByLabel("Schedules", new() { Exact = true });
+        var grid = page.Locator("main").GetByLabel("Schedules", new() { Exact = true });
         await grid.GetByRole(AriaRole.Link).First.WaitForAsync();
 
         await page.GetByLabel("Course key or name contains").FillAsync(course);
@@ -145,7 +145,7 @@ public sealed class SchedulePagesTests(PortalBrowserFixture portal)
             .GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
 
         Assert.True(matching.Total > 0);
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Deactivate: {matching.Total:N0} schedule(s) changed.");
+        await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Status)).ToContainTextAsync($"Deactivate: {matching.Total:N0} schedule(s) changed.");
         await Assertions.Expect(grid).ToContainTextAsync("No schedule matches these filters.");
         await page.GetByLabel("Active", new() { Exact = true }).SelectOptionAsync("Inactive");
         await Assertions.Expect(grid.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync(course);

@@ -1,5 +1,6 @@
 using AdminPortal.Components.Navigation;
 using Microsoft.AspNetCore.Authorization;
+using MudBlazor.Services;
 using Radzen;
 
 namespace AdminPortal.Components;
@@ -10,6 +11,7 @@ public static class UiServiceCollectionExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<CurrentActor>();
         return builder;

@@ -64,6 +64,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsPrincipalFactory>();
         services.AddLayoutHeaderItem<CurrentUserBadge>();
+        services.AddSingleton<IThemePreferences, AccountThemePreferences>();
         services.AddSingleton<AccountCreator>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<SetupCodeAttempts>();
