@@ -1,0 +1,32 @@
+using AdminPortal.Components.Shared;
+using AdminPortal.Domain.Accounts;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace AdminPortal.Features.Accounts;
+
+public partial class RolesDialog
+{
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
+    [Inject] private AccountService Accounts { get; set; } = default!;
+    [Inject] private FluentValidation.IValidator<RolesRequest> Validator { get; set; } = default!;
+
+    [Parameter, EditorRequired] public PortalActor Actor { get; set; } = default!;
+    [Parameter, EditorRequired] public AccountSummary Account { get; set; } = default!;
+
+    private RolesRequest request = new();
+    private FluentValidator? validator;
+
+    protected override void OnParametersSet() => request = new RolesRequest { Roles = Account.Roles.ToList() };
+
+    private async Task SaveAsync()
+    {
+        var result = await Accounts.SetRolesAsync(Account.Id, request, Actor);
+        if (result.Succeeded)
+        {
+            Dialog.Close(DialogResult.Ok(true));
+            return;
+        }
+        validator?.Show(result.Errors);
+    }
+}
