@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian..."
   sudo_cmd=""
@@ -15,4 +16,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 dotnet tool restore
+# axe-core for the accessibility scan of every page, from npm at the version package-lock.json pins.
+[ -f tools/axe/node_modules/axe-core/axe.min.js ] || npm ci --prefix tools/axe --no-audit --no-fund --silent
 dotnet test Portal.sln "$@"
