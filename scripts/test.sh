@@ -17,5 +17,5 @@ fi
 
 dotnet tool restore
 # axe-core for the accessibility scan of every page, from npm at the version package-lock.json pins.
-[ -f tools/axe/node_modules/axe-core/axe.min.js ] || npm ci --prefix tools/axe --no-audit --no-fund --silent
+[ -f tools/browser/node_modules/axe-core/axe.min.js ] || npm ci --prefix tools/browser --no-audit --no-fund --silent
 dotnet test Portal.sln "$@"

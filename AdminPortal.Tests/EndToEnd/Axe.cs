@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace AdminPortal.Tests.EndToEnd;
 
 /// <summary>
-/// axe-core (npm @axe-core/playwright, installed by scripts/test.sh under tools/axe) run in the page, as AxeBuilder does:
+/// axe-core (npm @axe-core/playwright, installed by scripts/test.sh under tools/browser) run in the page, as AxeBuilder does:
 /// its script evaluated in the page, then axe.run on the whole document.
 /// </summary>
 public static class Axe
@@ -36,12 +36,12 @@ public static class Axe
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            var script = Path.Combine(folder.FullName, "tools", "axe", "node_modules", "axe-core", "axe.min.js");
+            var script = Path.Combine(folder.FullName, "tools", "browser", "node_modules", "axe-core", "axe.min.js");
             if (File.Exists(script))
             {
                 return script;
             }
         }
-        throw new FileNotFoundException("axe-core is missing: run scripts/test.sh, which installs it (npm ci --prefix tools/axe).");
+        throw new FileNotFoundException("axe-core is missing: run scripts/test.sh, which installs it (npm ci --prefix tools/browser).");
     }
 }

@@ -1,0 +1,46 @@
+// Takes the README's screenshots from a running demo portal: node screenshots.mjs <base url> <output folder>.
+// Chromium comes from Debian (/usr/bin/chromium); playwright-core drives it.
+import { chromium } from 'playwright-core';
+
+const [base, out] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+const interactive = () => page.locator("main[data-interactive='true']").waitFor();
+
+async function signIn(email, password) {
+  await page.goto(`${base}/account/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await interactive();
+}
+
+async function shoot(name, path, act) {
+  await page.goto(`${base}${path}`);
+  await interactive();
+  if (act) await act();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${out}/${name}.png` });
+  console.log(`${out}/${name}.png`);
+}
+
+await signIn('superuser@portal.local', 'Superuser#2026');
+await shoot('dashboard', '/');
+await shoot('message-runs-dry-run', '/messaging', async () => {
+  await page.getByRole('checkbox', { name: 'Dry run' }).check();
+  await page.getByRole('button', { name: /^Run/ }).first().click();
+  await page.getByText(/would queue/i).first().waitFor({ timeout: 30000 });
+});
+await shoot('course-reset', '/support/course-reset/history');
+await shoot('upgrade-deadline-explainer', '/schedules/deadlines', async () => {
+  const course = page.getByLabel('Course', { exact: true });
+  await course.click();
+  await page.getByRole('option').first().click();
+  await page.getByRole('button', { name: /Explain/ }).click();
+  await page.locator('.portal-explanation').first().waitFor({ timeout: 15000 });
+});
+await shoot('metrics', '/metrics');
+await browser.close();
