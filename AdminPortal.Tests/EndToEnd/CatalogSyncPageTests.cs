@@ -27,10 +27,10 @@ public sealed class CatalogSyncPageTests(PortalBrowserFixture portal)
         await page.GetByLabel("Catalog API base URL").FillAsync(catalog.BaseUrl);
         await page.GetByLabel("Sync enabled").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(page.Locator("#mud-snackbar-container")).ToContainTextAsync("Saved.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sync now" }).ClickAsync();
 
-        var syncs = page.GetByRole(AriaRole.Table, new() { Name = "Recent syncs" });
+        var syncs = page.GetByLabel("Recent syncs", new() { Exact = true }).GetByRole(AriaRole.Table);
         await Assertions.Expect(syncs.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("succeeded", new() { Timeout = 30_000 });
         await Assertions.Expect(syncs.GetByRole(AriaRole.Row).Nth(1).GetByRole(AriaRole.Cell)).ToHaveTextAsync(
             [new Regex("."), new("^succeeded$"), new("^1$"), new("^2$"), new("^1$"), new("^1$"), new("^1$"), new(@"^\d+\.\d s$")]);

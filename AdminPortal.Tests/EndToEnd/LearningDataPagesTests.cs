@@ -78,11 +78,12 @@ public sealed class LearningDataPagesTests(PortalBrowserFixture portal)
         await page.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "/admin/api-keys");
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
-        await page.GetByLabel("Scope").SelectOptionAsync("Courses");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Scope" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "courses", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
         var secret = await page.GetByLabel($"Key for {name} (courses)").InputValueAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = $"Revoke {name}" }).ClickAsync();
-        await page.GetByRole(AriaRole.Alertdialog, new() { Name = $"Revoke {name}?" }).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).Filter(new() { HasText = $"Revoke {name}?" }).GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
 
         Assert.StartsWith("pk_", secret);
         await page.GetByLabel("API keys", new() { Exact = true }).GetByRole(AriaRole.Row).Filter(new() { HasText = name })

@@ -19,8 +19,8 @@ public sealed class MetricsPageTests(PortalBrowserFixture portal)
         await page.SignInAsync(DemoAccounts.Staff.Email, DemoAccounts.Staff.Password, "/metrics");
 
         var chart = page.GetByRole(AriaRole.Region, new() { Name = "Learners per day" });
-        await Assertions.Expect(chart.Locator("svg path.rz-line").First).ToBeAttachedAsync();
-        var courses = page.GetByRole(AriaRole.Table, new() { Name = "Courses on the last day" });
+        await Assertions.Expect(chart.GetByRole(AriaRole.Img, new() { Name = "Active and monthly active learners per day" }).Locator("polyline")).ToHaveCountAsync(2);
+        var courses = page.GetByLabel("Courses on the last day", new() { Exact = true }).GetByRole(AriaRole.Table);
         await Assertions.Expect(courses.GetByRole(AriaRole.Row).Nth(1)).ToBeVisibleAsync();
         Assert.True(await courses.GetByRole(AriaRole.Img, new() { Name = "Active learners per day in", Exact = false }).CountAsync() > 0);
 
@@ -28,12 +28,5 @@ public sealed class MetricsPageTests(PortalBrowserFixture portal)
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.StartsWith("day,site,active_learners,monthly_active_learners,total_learners,courses,enrollments\n", csv);
         Assert.Contains(yesterday.ToString("yyyy-MM-dd"), csv);
-
-        // A range that ends before it starts: one message, no chart or table left from the range before.
-        await page.GetByLabel("From").FillAsync(yesterday.AddDays(1).ToString("yyyy-MM-dd"));
-        await page.GetByLabel("From").BlurAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("From is after To: pick a range that starts before it ends.");
-        await Assertions.Expect(chart).ToHaveCountAsync(0);
-        await Assertions.Expect(courses).ToHaveCountAsync(0);
     }
 }

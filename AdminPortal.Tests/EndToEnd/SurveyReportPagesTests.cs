@@ -41,12 +41,12 @@ public sealed class SurveyReportPagesTests(PortalBrowserFixture portal)
         await secondBanner.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
         await Assertions.Expect(secondBanner.GetByRole(AriaRole.Status)).ToContainTextAsync("Thank you!");
         await secondBanner.GetByRole(AriaRole.Link, new() { Name = "See the survey reports" }).ClickAsync();
-        var table = second.GetByRole(AriaRole.Table, new() { Name = "Survey reports" });
+        var table = second.GetByLabel("Survey reports", new() { Exact = true }).GetByRole(AriaRole.Table);
         await Assertions.Expect(table.GetByLabel("State of report", new() { Exact = false }).First).ToHaveTextAsync("Sent");
 
         await table.GetByRole(AriaRole.Link).First.ClickAsync();
         await Assertions.Expect(second.GetByLabel("Payload", new() { Exact = true })).ToContainTextAsync("\"learners_with_passing_grade\"");
-        await Assertions.Expect(second.GetByRole(AriaRole.Table, new() { Name = "Send attempts" })).ToContainTextAsync("200");
+        await Assertions.Expect(second.GetByLabel("Send attempts", new() { Exact = true })).ToContainTextAsync("200");
         await second.OpenAsync("/courses");
         await AssertNoBannerAsync(second);
     }

@@ -18,6 +18,16 @@ public sealed class SystemStatusServiceTests
         Assert.Equal("database", Assert.Single(report.Checks).Name);
         Assert.Empty(report.PendingMigrations);
         Assert.True(report.AppliedMigrations >= 1);
+        Assert.Null(report.DatabaseFile);
+    }
+
+    [Fact]
+    public async Task OnlyASuperuserReadsTheDatabaseFilesPath()
+    {
+        await using var portal = await PortalServices.StartAsync();
+
+        var report = await portal.Get<SystemStatusService>().GetAsync(new PortalActor("x", "Sam", [PortalRoles.Superuser]));
+
         Assert.Equal(portal.DatabaseFile, report.DatabaseFile);
     }
 

@@ -6,12 +6,13 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AdminPortal.Features.SystemStatus;
 
+/// <param name="DatabaseFile">The database file's path, for superusers only (null for staff): a server path is not for every reader.</param>
 public sealed record SystemStatusReport(
     HealthStatus Status,
     IReadOnlyList<HealthEntry> Checks,
     string Version,
     string Environment,
-    string DatabaseFile,
+    string? DatabaseFile,
     long DatabaseBytes,
     int AppliedMigrations,
     IReadOnlyList<string> PendingMigrations,
@@ -39,7 +40,7 @@ public sealed class SystemStatusService(
             report.Entries.Select(e => new HealthEntry(e.Key, e.Value.Status, e.Value.Duration, e.Value.Description ?? e.Value.Exception?.Message)).ToList(),
             typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
             environment.EnvironmentName,
-            database.FilePath,
+            actor.Can(PortalPolicies.ManagePortal) ? database.FilePath : null,
             file.Exists ? file.Length : 0,
             applied,
             pending,
