@@ -159,10 +159,10 @@ public sealed class CourseResetPagesTests(PortalBrowserFixture portal, ITestOutp
 
         await admin.GetByLabel("Course key").FillAsync(key);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
-        await Assertions.Expect(admin.Locator("main").GetByRole(AriaRole.Status)).ToContainTextAsync($"{key} is opted in");
+        await Assertions.Expect(admin.GetByText($"{key} is opted in")).ToBeVisibleAsync(); // the snackbar
         await admin.GetByLabel("Course key").FillAsync(key);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync($"{key} is already opted in");
+        await Assertions.Expect(admin.Locator("main").GetByText($"{key} is already opted in")).ToBeVisibleAsync();
 
         var agent = await FindAsync((DemoAccounts.Support.Email, DemoAccounts.Support.Password), username);
         await Assertions.Expect(agent.GetByRole(AriaRole.Status, new() { Name = $"Status of {courseName}" })).ToHaveTextAsync("Available");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdminPortal.Domain.Jobs;
 
 namespace AdminPortal.Features.Jobs;
 
@@ -13,4 +14,7 @@ internal static class JobFormat
     };
 
     public static string TimeOfDay(DateTime utc) => utc.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
+
+    /// <summary>The schedule in words ("daily at 08:00 UTC"), or null for a shape that has none.</summary>
+    public static string? Schedule(JobSummary job) => CronText.Describe(job.Cron, job.TimeZone);
 }

@@ -47,6 +47,9 @@ public sealed class MessageDelivery(
 
     public string Channel => channel.Describe;
 
+    /// <summary>The channel writes .eml files in a folder of the server (whose path only superusers see).</summary>
+    public bool WritesFiles => channel is PickupDirectoryChannel;
+
     /// <param name="siteId">One site's rows (a messaging run delivering what it queued), or every site's (the delivery job).</param>
     public async Task<DeliveryResult> DeliverAsync(int? siteId, CancellationToken cancellationToken)
     {

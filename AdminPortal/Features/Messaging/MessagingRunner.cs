@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.Configuration;
 using AdminPortal.Domain.Messaging;
 using AdminPortal.Domain.Schedules;
@@ -32,6 +33,10 @@ public sealed class MessagingRunner(
     IValidator<MessagingRequest> validator, ILogger<MessagingRunner> logger)
 {
     public string Channel => delivery.Channel;
+
+    /// <summary>Where messages go, as this person may see it: the pickup folder is a path on the server, for superusers only.</summary>
+    public string ChannelSeenBy(PortalActor actor) =>
+        delivery.WritesFiles && !actor.Can(PortalPolicies.ManagePortal) ? "files in the server's pickup folder" : delivery.Channel;
 
     /// <exception cref="ValidationException">The request breaks a rule of <see cref="MessagingRequestValidator"/>: the page and the command check first, so this is the last guard.</exception>
     public async Task<MessagingOutcome> RunAsync(MessagingRequest request, Action<MessageRun>? progress, CancellationToken cancellationToken)
