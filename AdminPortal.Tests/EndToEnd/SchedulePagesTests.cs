@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using AdminPortal.Data;
 using AdminPortal.Domain.UpgradeDeadlines;
-using AdminPortal.Features.Schedules;
 using AdminPortal.Features.UpgradeDeadlines;
 using AdminPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -62,31 +61,5 @@ public sealed class SchedulePagesTests(PortalBrowserFixture portal)
         await Assertions.Expect(page.GetByLabel("Global deadline days")).ToBeDisabledAsync();
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Save the global setting" }).CountAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Restore") }).CountAsync());
-    }
-
-    [Fact]
-    public async Task ASuperuserDeactivatesTheSchedulesOfACourseAfterConfirmingTheCount()
-    {
-        var course = await SelfPacedVerifiedCourseOfAsync("HarvardX");
-        var matching = await portal.Services.GetRequiredService<ScheduleBrowser>()
-            .SearchAsync(new ScheduleFilter(Course: course, Active: true), new PageRequest(0, 1), PortalServices.Admin);
-        var page = await portal.NewPageAsync();
-        await page.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "/schedules");
-        var grid = page.Locator("main").GetByLabel("Schedules", new() { Exact = true });
-        await grid.GetByRole(AriaRole.Link).First.WaitForAsync();
-
-        await page.GetByLabel("Course key or name contains").FillAsync(course);
-        await page.GetByLabel("Course key or name contains").PressAsync("Enter");
-        await page.GetByLabel("Active", new() { Exact = true }).SelectOptionAsync("Active");
-        await page.GetByLabel("Bulk action").SelectOptionAsync("Deactivate");
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Apply to the {matching.Total:N0} matching" }).ClickAsync();
-        await page.GetByRole(AriaRole.Alertdialog, new() { Name = $"Deactivate for {matching.Total:N0} schedule(s)?" })
-            .GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-
-        Assert.True(matching.Total > 0);
-        await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Status)).ToContainTextAsync($"Deactivate: {matching.Total:N0} schedule(s) changed.");
-        await Assertions.Expect(grid).ToContainTextAsync("No schedule matches these filters.");
-        await page.GetByLabel("Active", new() { Exact = true }).SelectOptionAsync("Inactive");
-        await Assertions.Expect(grid.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync(course);
     }
 }
