@@ -31,6 +31,9 @@ public sealed class ConfigEditor<T>(ConfigSource<T> source)
 
     public string? Warning { get; private set; }
 
+    /// <summary>Counts the saves and restores that went through, so a view shows each one's <see cref="Saved"/> once.</summary>
+    public int Settled { get; private set; }
+
     public async Task<bool> LoadAsync()
     {
         var current = await source.Current();
@@ -67,6 +70,7 @@ public sealed class ConfigEditor<T>(ConfigSource<T> source)
         Current = result.Value;
         History = (await source.History()).Value ?? [];
         (Saved, Warning) = (unchanged ? "Nothing changed: the values are those in force." : $"Saved as version {Current.Version}.", warning);
+        Settled++;
         return true;
     }
 }

@@ -10,7 +10,7 @@ namespace AdminPortal.Features.Schedules;
 public sealed record ScheduleFilter(string? Course = null, ScheduleExperience? Experience = null, bool? Active = null, bool StartBeforeCourseStart = false);
 
 public sealed record ScheduleRow(
-    long Id, int LearnerId, string Username, int CourseId, string CourseKey, DateTime StartUtc, DateTime? UpgradeDeadlineUtc,
+    long Id, int LearnerId, string Username, int CourseId, string CourseKey, string CourseName, DateTime StartUtc, DateTime? UpgradeDeadlineUtc,
     ScheduleExperience Experience, bool IsActive);
 
 public enum ScheduleBulkAction
@@ -39,7 +39,8 @@ public sealed class ScheduleBrowser(IDbContextFactory<PortalDbContext> contexts,
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.SortAndPage(page with { SortBy = page.SortBy ?? nameof(ScheduleRow.StartUtc), Descending = page.SortBy is null || page.Descending }, Sorts)
             .Select(s => new ScheduleRow(s.Id, s.LearnerId, db.Learners.Where(l => l.Id == s.LearnerId).Select(l => l.Username).First(),
-                s.CourseId, db.Courses.Where(c => c.Id == s.CourseId).Select(c => c.Key).First(), s.StartUtc, s.UpgradeDeadlineUtc,
+                s.CourseId, db.Courses.Where(c => c.Id == s.CourseId).Select(c => c.Key).First(),
+                db.Courses.Where(c => c.Id == s.CourseId).Select(c => c.DisplayName).First(), s.StartUtc, s.UpgradeDeadlineUtc,
                 s.Experience, s.IsActive))
             .ToListAsync(cancellationToken);
         return new Page<ScheduleRow>(rows, total);
