@@ -9,6 +9,10 @@ public sealed class JobTriggers(JobScheduler jobScheduler, JobCatalog catalog, I
 {
     private readonly SemaphoreSlim oneStartAtATime = new(1, 1);
 
+    // Run-nows started here whose run is not recorded yet: Quartz drops a fired one-shot trigger a moment before the
+    // job records its run, and a second click in that moment found nothing busy. Keyed by job: the last run's id then.
+    private readonly Dictionary<string, (long LastRunId, long StartedAtTicks)> unrecordedStarts = [];
+
     /// <summary>
     /// A person's "Run now": refused while a run of the job waits to start or runs (a double click, two tabs, the schedule
     /// or the command line got there first), saying which. The check and the start happen under one lock, so two clicks
@@ -25,14 +29,24 @@ public sealed class JobTriggers(JobScheduler jobScheduler, JobCatalog catalog, I
             {
                 return busy;
             }
-            return await RunNowAsync(jobName, startedBy, cancellationToken)
-                ? null
-                : throw new InvalidOperationException($"The job scheduler runs in the web server, not here: run it with `jobs run {jobName}`.");
+            var lastRunId = await LastRunIdAsync(jobName, cancellationToken);
+            if (!await RunNowAsync(jobName, startedBy, cancellationToken))
+            {
+                throw new InvalidOperationException($"The job scheduler runs in the web server, not here: run it with `jobs run {jobName}`.");
+            }
+            unrecordedStarts[jobName] = (lastRunId, Environment.TickCount64);
+            return null;
         }
         finally
         {
             oneStartAtATime.Release();
         }
+    }
+
+    private async Task<long> LastRunIdAsync(string jobName, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.JobRuns.Where(r => r.JobName == jobName).MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0;
     }
 
     private async Task<string?> WhyBusyAsync(string jobName, CancellationToken cancellationToken)
@@ -46,6 +60,11 @@ public sealed class JobTriggers(JobScheduler jobScheduler, JobCatalog catalog, I
                 return $"{jobName} is already running: run {running.Id}, started {running.StartedAtUtc:yyyy-MM-dd HH:mm} UTC by " +
                     $"{running.DescribeStarter()}. Wait for it to end.";
             }
+        }
+        if (unrecordedStarts.TryGetValue(jobName, out var started) && Environment.TickCount64 - started.StartedAtTicks < 30_000
+            && await LastRunIdAsync(jobName, cancellationToken) == started.LastRunId)
+        {
+            return $"{jobName} is already starting: its run appears in a moment.";
         }
         var scheduler = jobScheduler.Scheduler;
         // Executing: fired and not yet recorded as a run; waiting: a run-now not yet fired (a fired one stays a moment as Complete).
