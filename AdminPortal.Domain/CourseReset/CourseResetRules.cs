@@ -41,12 +41,24 @@ public static class CourseResetRules
     public static CourseResetAudit? Latest(IEnumerable<CourseResetAudit> audits) =>
         audits.OrderByDescending(a => a.CreatedUtc).ThenByDescending(a => a.Id).FirstOrDefault();
 
+    /// <summary>
+    /// The one word for each status, as the reset tab, the history and the API say it ("Completed", never "complete"):
+    /// <see cref="StatusOf"/> starts with it.
+    /// </summary>
+    public static string Word(CourseResetStatus status) => status switch
+    {
+        CourseResetStatus.Enqueued => "Enqueued",
+        CourseResetStatus.InProgress => "In progress",
+        CourseResetStatus.Complete => "Completed",
+        _ => "Failed",
+    };
+
     public static string StatusOf(CourseResetAudit audit) => audit.Status switch
     {
-        CourseResetStatus.Enqueued => $"Enqueued - Created {Time(audit.CreatedUtc)} by {audit.RequestedBy}",
-        CourseResetStatus.InProgress => $"In progress - Started on {Time(audit.StartedUtc ?? audit.ModifiedUtc)} by {audit.RequestedBy}",
-        CourseResetStatus.Complete => $"Completed on {Time(audit.CompletedUtc ?? audit.ModifiedUtc)} by {audit.RequestedBy}",
-        _ => $"Failed on {Time(audit.ModifiedUtc)}",
+        CourseResetStatus.Enqueued => $"{Word(audit.Status)} - Created {Time(audit.CreatedUtc)} by {audit.RequestedBy}",
+        CourseResetStatus.InProgress => $"{Word(audit.Status)} - Started on {Time(audit.StartedUtc ?? audit.ModifiedUtc)} by {audit.RequestedBy}",
+        CourseResetStatus.Complete => $"{Word(audit.Status)} on {Time(audit.CompletedUtc ?? audit.ModifiedUtc)} by {audit.RequestedBy}",
+        _ => $"{Word(audit.Status)} on {Time(audit.ModifiedUtc)}",
     };
 
     public static string ValidReason(string? reason)

@@ -67,9 +67,6 @@ public sealed class CourseResetPagesTests(PortalBrowserFixture portal, ITestOutp
         await Assertions.Expect(dialog).ToContainTextAsync(courseName);
         var confirm = dialog.GetByRole(AriaRole.Button, new() { Name = "Reset the course" });
         await Assertions.Expect(confirm).ToBeDisabledAsync();
-        await dialog.GetByLabel("Reason (required)").FillAsync(new string('x', 256));
-        await Assertions.Expect(dialog.GetByText("256 / 255 characters: too long")).ToBeVisibleAsync();
-        await Assertions.Expect(confirm).ToBeDisabledAsync();
         await dialog.GetByLabel("Reason (required)").FillAsync("Failed after a hospital stay; asked to retake");
         await Assertions.Expect(dialog.GetByText("45 / 255 characters")).ToBeVisibleAsync();
         await confirm.ClickAsync();
@@ -111,41 +108,6 @@ public sealed class CourseResetPagesTests(PortalBrowserFixture portal, ITestOutp
         DateTime.UnixEpoch.AddMilliseconds(await page.EvaluateAsync<double>("window.completedShownAt"));
 
     [Fact]
-    public async Task AHistoryRangeThatEndsBeforeItStartsSaysSoInsteadOfAnEmptyTable()
-    {
-        var page = await portal.NewPageAsync();
-        await page.SignInAsync(DemoAccounts.Support.Email, DemoAccounts.Support.Password, "/support/course-reset/history");
-        var resets = page.GetByLabel("Resets", new() { Exact = true });
-        await Assertions.Expect(resets).ToBeVisibleAsync();
-
-        await page.GetByLabel("Asked until").FillAsync("2026-01-01");
-        await page.GetByLabel("Asked until").BlurAsync();
-        await page.GetByLabel("Asked from").FillAsync("2026-02-01");
-        await page.GetByLabel("Asked from").BlurAsync();
-
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Asked from is after Asked until: pick a range that starts before it ends.");
-        await Assertions.Expect(resets).ToHaveCountAsync(0);
-        await page.GetByLabel("Asked from").FillAsync("2025-12-01");
-        await page.GetByLabel("Asked from").BlurAsync();
-        await Assertions.Expect(resets).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
-    }
-
-    [Fact]
-    public async Task AnUnknownLearnerAndACourseNotOptedInSaySo()
-    {
-        var (username, courseName) = await LearnerWithProgressAsync(optIn: false);
-        var page = await FindAsync((DemoAccounts.Support.Email, DemoAccounts.Support.Password), "no-such-learner@example.org");
-        await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Status)).ToContainTextAsync("No learner has the username or email “no-such-learner@example.org”");
-
-        await page.GetByLabel("Username or email").FillAsync(username);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
-
-        await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Status)).ToContainTextAsync($"{username} has no active enrollment in a course opted in to reset.");
-        Assert.Equal(0, await page.GetByText(courseName).CountAsync());
-    }
-
-    [Fact]
     public async Task ASuperuserOptsACourseInAndSupportThenSeesIt()
     {
         var (username, courseName) = await LearnerWithProgressAsync(optIn: false);
@@ -166,19 +128,5 @@ public sealed class CourseResetPagesTests(PortalBrowserFixture portal, ITestOutp
 
         var agent = await FindAsync((DemoAccounts.Support.Email, DemoAccounts.Support.Password), username);
         await Assertions.Expect(agent.GetByRole(AriaRole.Status, new() { Name = $"Status of {courseName}" })).ToHaveTextAsync("Available");
-    }
-
-    [Fact]
-    public async Task StaffHasNoResetTab()
-    {
-        var page = await portal.NewPageAsync();
-        await page.SignInAsync(DemoAccounts.Staff.Email, DemoAccounts.Staff.Password);
-        Assert.DoesNotContain("Reset a course", await page.MenuEntriesAsync());
-
-        await page.OpenAsync("/support/course-reset");
-
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Access denied" }).WaitForAsync();
-        Assert.Contains("Your account (Staff) may not open Reset a course", await page.GetByRole(AriaRole.Alert).TextContentAsync());
-        Assert.Equal(0, await page.GetByLabel("Username or email").CountAsync());
     }
 }

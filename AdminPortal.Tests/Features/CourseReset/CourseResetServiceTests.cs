@@ -180,7 +180,7 @@ public sealed class CourseResetServiceTests : IAsyncLifetime
         Assert.True((await history.MarkFailedAsync(audit.Id, PortalServices.Admin)).Succeeded);
         var again = await history.MarkFailedAsync(audit.Id, PortalServices.Admin);
 
-        Assert.Equal("This reset is failed: only an enqueued or in-progress reset can be marked failed.", Assert.Single(again.Errors).Message);
+        Assert.Equal("This reset's status is Failed: only an enqueued or in-progress reset can be marked failed.", Assert.Single(again.Errors).Message);
         Assert.Equal("marked failed by test", (await AuditsAsync(portal.Services)).Single().Error);
     }
 

@@ -76,7 +76,7 @@ public sealed class CourseResetHistory(
         }
         if (!audit.IsStuckCandidate)
         {
-            return new ServiceError(ErrorKind.Conflict, "id", $"This reset is {StatusText(audit.Status)}: only an enqueued or in-progress reset can be marked failed.");
+            return new ServiceError(ErrorKind.Conflict, "id", $"This reset's status is {StatusText(audit.Status)}: only an enqueued or in-progress reset can be marked failed.");
         }
         audit.Fail($"marked failed by {by}", clock.GetUtcNow().UtcDateTime);
         try
@@ -91,11 +91,6 @@ public sealed class CourseResetHistory(
         return CourseResetStatus.Failed;
     }
 
-    public static string StatusText(CourseResetStatus status) => status switch
-    {
-        CourseResetStatus.Enqueued => "enqueued",
-        CourseResetStatus.InProgress => "in progress",
-        CourseResetStatus.Complete => "complete",
-        _ => "failed",
-    };
+    /// <summary>The status as the reset tab says it too (one vocabulary: <see cref="CourseResetRules.Word"/>).</summary>
+    public static string StatusText(CourseResetStatus status) => CourseResetRules.Word(status);
 }

@@ -9,7 +9,11 @@ namespace AdminPortal.Features.CourseReset;
 public sealed record ResetRequest(string? CourseId, string? Comment);
 
 /// <summary>A reset as the reset tab asks for it: the learner and the course it shows, and the reason.</summary>
-public sealed record ResetOrder(int LearnerId, int CourseId, string? Reason);
+public sealed record ResetOrder(int LearnerId, int CourseId, string? Reason)
+{
+    /// <summary>Settable, so the reset dialog's form binds its reason field to it (and the validator reads it there).</summary>
+    public string? Reason { get; set; } = Reason;
+}
 
 /// <summary>The checks on the API's reset request.</summary>
 public sealed class ResetRequestValidator : AbstractValidator<ResetRequest>

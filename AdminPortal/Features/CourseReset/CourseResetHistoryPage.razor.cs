@@ -1,0 +1,109 @@
+using System.Globalization;
+using AdminPortal.Components.Navigation;
+using AdminPortal.Components.Shared;
+using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.CourseReset;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace AdminPortal.Features.CourseReset;
+
+public partial class CourseResetHistoryPage
+{
+    [Inject] private CourseResetHistory History { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private CurrentActor Actor { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    // The filters live in the address (dates as yyyy-MM-dd), so a reload, Back or a shared link shows the same resets.
+    [SupplyParameterFromQuery(Name = "status")] public string? Status { get; set; }
+    [SupplyParameterFromQuery(Name = "learner")] public string? Learner { get; set; }
+    [SupplyParameterFromQuery(Name = "course")] public string? Course { get; set; }
+    [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
+    [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
+
+    private MudDataGrid<ResetHistoryRow>? grid;
+    private ResetHistoryFilter? loaded;
+    private int loadedPage;
+    private bool canManage;
+    private string? message;
+
+    protected override async Task OnInitializedAsync() => canManage = (await Actor.GetAsync()).Can(PortalPolicies.ManagePortal);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // A grid shown again after a wrong range loads itself; one already there loads the new filters from the first page.
+        if (grid is not null && RangeError is null && loaded is not null && loaded != Filter)
+        {
+            if (loadedPage > 0)
+            {
+                grid.NavigateTo(Page.First); // a new page loads itself
+            }
+            else
+            {
+                await grid.ReloadServerData();
+            }
+        }
+    }
+
+    private DateOnly? FromDay => Day(From);
+
+    private DateOnly? ToDay => Day(To);
+
+    private ResetHistoryFilter Filter => new(
+        Enum.TryParse<CourseResetStatus>(Status, out var chosen) ? chosen : null, Learner, Course, FromDay, ToDay);
+
+    /// <summary>A range that ends before it starts shows this alone: no empty table beside it.</summary>
+    private string? RangeError => FromDay > ToDay ? "Asked from is after Asked until: pick a range that starts before it ends." : null;
+
+    private async Task<GridData<ResetHistoryRow>> LoadAsync(GridState<ResetHistoryRow> state, CancellationToken cancellationToken)
+    {
+        var filter = Filter;
+        loaded = filter;
+        loadedPage = state.Page;
+        return (await History.ListAsync(filter, state.ToPageRequest(), await Actor.GetAsync(), cancellationToken)).ToGridData();
+    }
+
+    private void Set(string name, string? value) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(name, string.IsNullOrWhiteSpace(value) ? null : value.Trim()), replace: true);
+
+    private void StatusChanged(string? status) => Set("status", status);
+
+    private void SetDate(string name, DateTime? date) =>
+        Set(name, date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    private static DateOnly? Day(string? iso) =>
+        DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    private static DateTime? AsDate(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue);
+
+    private static string Times(ResetHistoryRow r) => r.Status switch
+    {
+        CourseResetStatus.InProgress => $"started {PortalFormat.Utc(r.StartedUtc)}",
+        CourseResetStatus.Complete => $"completed {PortalFormat.Utc(r.CompletedUtc)}",
+        CourseResetStatus.Failed => $"failed {PortalFormat.Utc(r.ModifiedUtc)}",
+        _ => "waiting for the job",
+    };
+
+    private static string EmailText(ResetHistoryRow r) =>
+        r.EmailedUtc is not null ? "learner emailed" : r.EmailError is { } e ? $"email failed: {e}" : "email pending";
+
+    private async Task MarkFailedAsync(ResetHistoryRow row)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Mark failed?",
+            $"Mark the reset of {row.CourseKey} for {row.Username} failed? Nothing is deleted; support can then reset again.",
+            yesText: "Mark failed", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+        var result = await History.MarkFailedAsync(row.Id, await Actor.GetAsync());
+        message = result.Succeeded ? null : string.Join(" ", result.Errors.Select(e => e.Message));
+        if (result.Succeeded)
+        {
+            Snackbar.Add($"The reset of {row.CourseKey} for {row.Username} is marked failed: support can reset it again.", Severity.Success);
+        }
+        await (grid?.ReloadServerData() ?? Task.CompletedTask);
+    }
+}
