@@ -26,7 +26,7 @@ public sealed class JobsPageTests(PortalBrowserFixture portal)
         var mine = recentRuns.GetByRole(AriaRole.Row).Filter(new() { HasText = DemoAccounts.Superuser.Email });
         var runsBefore = await mine.CountAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Run database-maintenance now" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run now: database-maintenance" }).ClickAsync();
 
         await page.GetByText("database-maintenance starts in a moment").WaitForAsync(); // the snackbar
         var newRun = mine.Filter(new() { HasText = "Succeeded" }).First;

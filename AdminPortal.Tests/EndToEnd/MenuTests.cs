@@ -30,6 +30,6 @@ public sealed class MenuTests(PortalBrowserFixture portal)
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "System status" }).WaitForAsync();
         Assert.EndsWith("/admin/system", page.Url);
-        await page.GetByRole(AriaRole.Gridcell, new() { Name = "database" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Cell, new() { Name = "database", Exact = true }).WaitForAsync();
     }
 }

@@ -86,7 +86,7 @@ public sealed class MessagingPagesTests(PortalBrowserFixture portal)
 
         await section.GetByLabel("Highlight 1", new() { Exact = true }).FillAsync("Recursion <b>made</b> simple");
         await Assertions.Expect(section.GetByText("28 / 250")).ToBeVisibleAsync();
-        await section.GetByRole(AriaRole.Button, new() { Name = $"Preview the email of {title}" }).ClickAsync();
+        await section.GetByRole(AriaRole.Button, new() { Name = $"Preview email: {title}" }).ClickAsync();
         await Assertions.Expect(section.GetByRole(AriaRole.Status)).ToContainTextAsync("Week 1: \"Welcome to week 1\"");
         await Assertions.Expect(page.FrameLocator($"iframe[title='Weekly email of {title}']").GetByText("Recursion <b>made</b> simple")).ToBeVisibleAsync();
         var saveBar = page.GetByLabel("Save bar");

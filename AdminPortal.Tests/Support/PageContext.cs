@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
-using Radzen;
 
 namespace AdminPortal.Tests.Support;
 
@@ -32,7 +31,6 @@ public sealed class PageContext : IAsyncDisposable
         Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         var services = Bunit.Services;
         services.AddMudServices();
-        services.AddRadzenComponents();
         // Options come from the portal, with every feature's configuration, not from empty ones here (the UI libraries' own
         // options keep their defaults).
         foreach (var options in services.Where(d => d.ServiceType.Namespace == typeof(IOptions<>).Namespace).ToList())

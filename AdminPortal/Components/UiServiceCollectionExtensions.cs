@@ -1,7 +1,6 @@
 using AdminPortal.Components.Navigation;
 using Microsoft.AspNetCore.Authorization;
 using MudBlazor.Services;
-using Radzen;
 
 namespace AdminPortal.Components;
 
@@ -10,7 +9,6 @@ public static class UiServiceCollectionExtensions
     public static WebApplicationBuilder AddPortalUi(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddRadzenComponents();
         builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<CurrentActor>();

@@ -25,7 +25,7 @@ public static class PortalHostBuilder
         }
         if (!builder.Environment.IsDevelopment())
         {
-            // Development does this itself; elsewhere Radzen's _content files would be missing when running from build output.
+            // Development does this itself; elsewhere MudBlazor's _content files would be missing when running from build output.
             builder.WebHost.UseStaticWebAssets();
         }
         return builder;

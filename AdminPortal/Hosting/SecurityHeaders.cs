@@ -5,7 +5,7 @@ namespace AdminPortal.Hosting;
 /// <summary>
 /// The headers every response carries (pages, API, CSV alike) and the cookies' Secure flag. The portal serves all its
 /// scripts from its own origin (Blazor's and the UI library's files), so scripts are 'self' only, with no eval: Blazor
-/// Server needs none. Styles also allow inline ones: Radzen sets style attributes on its components (and the email
+/// Server needs none. Styles also allow inline ones: MudBlazor sets style attributes on its components and its theme is a style element (and the email
 /// preview's HTML has them).
 /// </summary>
 public static class SecurityHeaders

@@ -41,7 +41,8 @@ public sealed class SignInTests : IClassFixture<SignInTests.Portal>
     [Theory]
     [InlineData("/_framework/blazor.web.js")]
     [InlineData("/css/portal.css")]
-    [InlineData("/_content/Radzen.Blazor/Radzen.Blazor.js")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.js")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.css")]
     [InlineData("/health")]
     public async Task TheLoginPageAssetsLoadWithoutSigningIn(string path) =>
         Assert.Equal(HttpStatusCode.OK, (await portal.CreateBrowserlikeClient().GetAsync(path)).StatusCode);

@@ -98,7 +98,7 @@ public sealed class HighlightsEditorPageTests : IAsyncLifetime
     {
         var page = Open(assigned);
 
-        await Card(page, Functions).QuerySelector($"button[aria-label='Preview the email of {Functions}']")!.ClickAsync(new());
+        await Card(page, Functions).QuerySelector($"button[aria-label='Preview email: {Functions}']")!.ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains("Week 2:", Card(page, Functions).QuerySelector("[role='status']")!.TextContent));
         Assert.NotNull(Card(page, Functions).QuerySelector($"iframe[title='Weekly email of {Functions}']"));

@@ -25,7 +25,7 @@ public sealed class JobsPageTests
         Assert.Contains("0 30 3 * * ? (UTC)", JobRow(page, DatabaseMaintenanceJob.Name).TextContent);
         Assert.Contains("every minute", JobRow(page, "message-delivery").TextContent);
         Assert.Contains("on the 1st of January and July at 04:00 UTC", JobRow(page, "survey-report").TextContent);
-        Assert.Empty(page.FindAll("button[aria-label='Run database-maintenance now']"));
+        Assert.Empty(page.FindAll("button[aria-label='Run now: database-maintenance']"));
         Assert.Empty(page.FindAll("button[aria-label='Pause database-maintenance']"));
         Assert.DoesNotContain(page.FindAll("[aria-label='Jobs'] th"), th => th.TextContent.Contains("Actions"));
         Assert.Contains("No runs yet.", page.Find("[aria-label='Recent runs']").TextContent);
@@ -39,7 +39,7 @@ public sealed class JobsPageTests
 
         var page = context.Render<JobsPage>();
 
-        var runNow = page.WaitForElement("button[aria-label='Run database-maintenance now']");
+        var runNow = page.WaitForElement("button[aria-label='Run now: database-maintenance']");
         Assert.True(runNow.HasAttribute("disabled"));
         Assert.True(page.Find("button[aria-label='Pause database-maintenance']").HasAttribute("disabled"));
         Assert.Contains("not scheduled", JobRow(page, DatabaseMaintenanceJob.Name).TextContent);

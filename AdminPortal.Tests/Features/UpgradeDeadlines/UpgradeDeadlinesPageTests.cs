@@ -81,7 +81,7 @@ public sealed class UpgradeDeadlinesPageTests
 
         await page.Input("Org to override").TypeAsync("MITx");
         await page.Input("Org to override").BlurAsync(new());
-        await page.Button("Open the org override").ClickAsync();
+        await page.Button("Open or add the org override").ClickAsync();
         page.WaitForAssertion(() => page.Input("Opt this org out: no dynamic upgrade deadline"));
         await page.Input("Override the level above for this org").ChangeAsync(new() { Value = true });
         await page.Input("Opt this org out: no dynamic upgrade deadline").ChangeAsync(new() { Value = true });

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Web;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace AdminPortal.Components.Shared;
 
@@ -28,17 +27,20 @@ public sealed class PortalErrorBoundary : ErrorBoundary
             builder.AddContent(0, ChildContent);
             return;
         }
-        builder.OpenComponent<RadzenAlert>(1);
-        builder.AddComponentParameter(2, nameof(RadzenAlert.AlertStyle), AlertStyle.Danger);
-        builder.AddComponentParameter(3, nameof(RadzenAlert.AllowClose), false);
-        builder.AddComponentParameter(4, nameof(RadzenAlert.Title), "Something went wrong on this page");
-        builder.AddComponentParameter(5, nameof(RadzenAlert.ChildContent), (RenderFragment)(alert =>
+        builder.OpenComponent<MudAlert>(1);
+        builder.AddComponentParameter(2, nameof(MudAlert.Severity), Severity.Error);
+        builder.AddAttribute(3, "role", "alert");
+        builder.AddComponentParameter(4, nameof(MudAlert.ChildContent), (RenderFragment)(alert =>
         {
-            alert.AddContent(0, $"The error was logged with reference {errorId}. Try again; if it happens again, " +
+            alert.OpenElement(0, "strong");
+            alert.AddContent(1, "Something went wrong on this page. ");
+            alert.CloseElement();
+            alert.AddContent(2, $"The error was logged with reference {errorId}. Try again; if it happens again, " +
                 "give this reference to the portal's operators. ");
-            alert.OpenComponent<RadzenButton>(1);
-            alert.AddComponentParameter(2, nameof(RadzenButton.Text), "Try again");
-            alert.AddComponentParameter(3, nameof(RadzenButton.Click), EventCallback.Factory.Create<MouseEventArgs>(this, Recover));
+            alert.OpenComponent<MudButton>(3);
+            alert.AddComponentParameter(4, nameof(MudButton.Variant), Variant.Outlined);
+            alert.AddComponentParameter(5, nameof(MudButton.OnClick), EventCallback.Factory.Create<MouseEventArgs>(this, Recover));
+            alert.AddComponentParameter(6, nameof(MudButton.ChildContent), (RenderFragment)(b => b.AddContent(0, "Try again")));
             alert.CloseComponent();
         }));
         builder.CloseComponent();
