@@ -19,5 +19,10 @@ for _ in $(seq 1 120); do
 done
 curl -fs "http://127.0.0.1:$port/health" >/dev/null || { echo "the portal did not start; its log:"; cat "$data/portal.log"; exit 1; }
 
+# A month of daily metrics for the metrics page (the nightly job computes them; the demo has none yet).
+ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Portal="Data Source=$data/portal.db" \
+  dotnet run --project AdminPortal --no-build --no-launch-profile -- metrics daily \
+  --from "$(date -u -d '-30 days' +%F)" --to "$(date -u -d 'yesterday' +%F)" >/dev/null
+
 mkdir -p docs/screenshots
 node tools/browser/screenshots.mjs "http://127.0.0.1:$port" docs/screenshots

@@ -28,18 +28,20 @@ async function shoot(name, path, act) {
 }
 
 await signIn('superuser@portal.local', 'Superuser#2026');
+// The survey banner would open every picture: dismiss it for this demo account.
+await page.getByRole('button', { name: 'Dismiss', exact: true }).click();
 await shoot('dashboard', '/');
 await shoot('message-runs-dry-run', '/messaging', async () => {
-  await page.getByRole('checkbox', { name: 'Dry run' }).check();
-  await page.getByRole('button', { name: /^Run/ }).first().click();
-  await page.getByText(/would queue/i).first().waitFor({ timeout: 30000 });
+  // A dry run is the page's default: the button says Preview.
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await page.getByLabel('Who would get what', { exact: true }).waitFor({ timeout: 60000 });
 });
 await shoot('course-reset', '/support/course-reset/history');
 await shoot('upgrade-deadline-explainer', '/schedules/deadlines', async () => {
-  const course = page.getByLabel('Course', { exact: true });
-  await course.click();
+  const course = page.getByLabel('Course key', { exact: true });
+  await course.fill('course-v1:');
   await page.getByRole('option').first().click();
-  await page.getByRole('button', { name: /Explain/ }).click();
+  await page.getByRole('button', { name: 'Explain', exact: true }).click();
   await page.locator('.portal-explanation').first().waitFor({ timeout: 15000 });
 });
 await shoot('metrics', '/metrics');
