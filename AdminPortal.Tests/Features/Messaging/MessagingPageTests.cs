@@ -14,15 +14,12 @@ public sealed class MessagingPageTests
     private static IElement Field(IRenderedComponent<PageHost> page, string label) =>
         page.FindAll(".mud-input-control").First(c => c.QuerySelector("label")?.TextContent.Trim() == label).QuerySelector("input")!;
 
-    private static IElement Button(IRenderedComponent<PageHost> page, string text) =>
-        page.FindAll("button").Single(b => b.TextContent.Trim() == text);
-
     private static async Task<IRenderedComponent<PageHost>> PreviewAsync(PageContext context, string runDate)
     {
         var page = context.Render<MessagingPage>();
         await Field(page, "Run date").ChangeAsync(new ChangeEventArgs { Value = runDate });
         await Field(page, "Weeks (optional, 1 to 10)").ChangeAsync(new ChangeEventArgs { Value = "1" });
-        await Button(page, "Preview").ClickAsync(new());
+        await page.Button("Preview").ClickAsync(new());
         return page;
     }
 

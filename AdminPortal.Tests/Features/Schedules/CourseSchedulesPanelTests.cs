@@ -24,10 +24,10 @@ public sealed class CourseSchedulesPanelTests
         var (context, courseId) = await StartAsync(PortalRoles.Superuser);
         await using var _ = context;
         var page = context.Render<CourseSchedulesPanel>(p => p.Add(x => x.CourseId, courseId));
-        page.WaitForAssertion(() => ScheduleConfigPageTests.Field(page, "Create schedules for this course"));
+        page.WaitForAssertion(() => page.Input("Create schedules for this course"));
 
-        await ScheduleConfigPageTests.Field(page, "Create schedules for this course").ChangeAsync(new ChangeEventArgs { Value = true });
-        await ScheduleConfigPageTests.Button(page, "Save schedule creation").ClickAsync(new());
+        await page.Input("Create schedules for this course").ChangeAsync(new ChangeEventArgs { Value = true });
+        await page.Button("Save schedule creation").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains("Saved as version 1.", page.Markup));
         Assert.True((await context.Get<ScheduleConfigService>().CourseOverrideAsync(courseId, PortalServices.Admin)).Values.CreateSchedules);
@@ -42,7 +42,7 @@ public sealed class CourseSchedulesPanelTests
 
         var page = context.Render<CourseSchedulesPanel>(p => p.Add(x => x.CourseId, courseId));
 
-        page.WaitForAssertion(() => Assert.True(ScheduleConfigPageTests.Field(page, "Create schedules for this course").HasAttribute("disabled")));
+        page.WaitForAssertion(() => Assert.True(page.Input("Create schedules for this course").HasAttribute("disabled")));
         Assert.Empty(page.FindAll("button"));
         Assert.Contains("Never saved: the defaults are in force.", page.Markup);
     }

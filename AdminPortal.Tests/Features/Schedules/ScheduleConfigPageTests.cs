@@ -3,7 +3,6 @@ using AdminPortal.Domain.Schedules;
 using AdminPortal.Features.Schedules;
 using AdminPortal.Features.Sites;
 using AdminPortal.Tests.Support;
-using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 
@@ -31,16 +30,6 @@ public sealed class ScheduleConfigPageTests
         Assert.True(saved.Succeeded);
     }
 
-    /// <summary>The input a label names: by its for attribute, or the one inside it (a MudCheckBox's label wraps its input).</summary>
-    internal static IElement Field(IRenderedComponent<PageHost> page, string label)
-    {
-        var element = page.FindAll("label").First(l => l.TextContent.Trim() == label);
-        return element.GetAttribute("for") is { Length: > 0 } id ? page.Find("#" + id) : element.QuerySelector("input")!;
-    }
-
-    internal static IElement Button(IRenderedComponent<PageHost> page, string text) =>
-        page.FindAll("button").Single(b => b.TextContent.Trim() == text);
-
     [Fact]
     public async Task StaffSeesTheSettingsReadOnly()
     {
@@ -52,9 +41,9 @@ public sealed class ScheduleConfigPageTests
         var page = context.Render<ScheduleConfigPage>();
 
         page.WaitForAssertion(() => Assert.Contains("You can read these settings; only a superuser can change them.", page.Markup));
-        page.WaitForAssertion(() => Assert.True(Field(page, Ratio).HasAttribute("disabled")));
-        Assert.Equal("0.4", Field(page, Ratio).GetAttribute("value"));
-        Assert.True(Field(page, "Queue course updates").HasAttribute("disabled"));
+        page.WaitForAssertion(() => Assert.True(page.Input(Ratio).HasAttribute("disabled")));
+        Assert.Equal("0.4", page.Input(Ratio).GetAttribute("value"));
+        Assert.True(page.Input("Queue course updates").HasAttribute("disabled"));
         Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Trim() is "Save" or "Restore");
         Assert.Contains("hold_back_ratio", page.Find("[aria-label='History of learn.example.org']").TextContent);
     }
@@ -66,10 +55,10 @@ public sealed class ScheduleConfigPageTests
         await using var _ = context;
         await SaveAsAnotherAsync(context, siteId, 0.3);
         var page = context.Render<ScheduleConfigPage>();
-        page.WaitForAssertion(() => Assert.Equal("0.3", Field(page, Ratio).GetAttribute("value")));
+        page.WaitForAssertion(() => Assert.Equal("0.3", page.Input(Ratio).GetAttribute("value")));
 
-        await Field(page, Ratio).ChangeAsync(new ChangeEventArgs { Value = "0.35" });
-        await Button(page, "Save").ClickAsync(new());
+        await page.Input(Ratio).ChangeAsync(new ChangeEventArgs { Value = "0.35" });
+        await page.Button("Save").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains("Saved as version 2.", page.Markup));
         Assert.Equal(0.35, (await SavedAsync(context, siteId)).HoldBackRatio);
@@ -77,13 +66,13 @@ public sealed class ScheduleConfigPageTests
         Assert.Contains("hold_back_ratio: 0.3 → 0.35", history.QuerySelector("tbody tr")!.TextContent);
 
         // The click's handler waits for the answer, so the click finishes only once the dialog is answered.
-        var restore = Button(page, "Restore").ClickAsync(new());
+        var restore = page.Button("Restore version 1").ClickAsync(new());
         page.WaitForAssertion(() => Assert.Contains("Version 1's values become the newest version", page.Find(".mud-dialog").TextContent));
         Assert.Contains("Restore version 1?", page.Find(".mud-dialog").TextContent);
         await page.Find(".mud-dialog").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Restore").ClickAsync(new());
         await restore;
 
-        page.WaitForAssertion(() => Assert.Equal("0.3", Field(page, Ratio).GetAttribute("value")));
+        page.WaitForAssertion(() => Assert.Equal("0.3", page.Input(Ratio).GetAttribute("value")));
         Assert.Equal(0.3, (await SavedAsync(context, siteId)).HoldBackRatio);
         Assert.Contains("Saved as version 3.", page.Markup);
     }
@@ -97,10 +86,10 @@ public sealed class ScheduleConfigPageTests
         await using var _ = context;
         var before = await SavedAsync(context, siteId);
         var page = context.Render<ScheduleConfigPage>();
-        page.WaitForAssertion(() => Field(page, Ratio));
+        page.WaitForAssertion(() => page.Input(Ratio));
 
-        await Field(page, Ratio).ChangeAsync(new ChangeEventArgs { Value = ratio });
-        await Button(page, "Save").ClickAsync(new());
+        await page.Input(Ratio).ChangeAsync(new ChangeEventArgs { Value = ratio });
+        await page.Button("Save").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains("Invalid hold back ratio, the value must be between 0 and 1.", page.Find(".mud-alert-text-error").TextContent));
         Assert.DoesNotContain("Saved as version", page.Markup);
@@ -113,15 +102,15 @@ public sealed class ScheduleConfigPageTests
         var (context, siteId) = await StartAsync(PortalRoles.Superuser);
         await using var _ = context;
         var page = context.Render<ScheduleConfigPage>();
-        page.WaitForAssertion(() => Field(page, Ratio));
+        page.WaitForAssertion(() => page.Input(Ratio));
 
         await SaveAsAnotherAsync(context, siteId, 0.45);
-        await Field(page, Ratio).ChangeAsync(new ChangeEventArgs { Value = "0.5" });
-        await Button(page, "Save").ClickAsync(new());
+        await page.Input(Ratio).ChangeAsync(new ChangeEventArgs { Value = "0.5" });
+        await page.Button("Save").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Matches("This setting was changed by .+ at .+ UTC; reload", page.Find(".mud-alert-text-error").TextContent));
-        await Button(page, "Reload").ClickAsync(new());
-        page.WaitForAssertion(() => Assert.Equal("0.45", Field(page, Ratio).GetAttribute("value")));
+        await page.Button("Reload").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal("0.45", page.Input(Ratio).GetAttribute("value")));
         Assert.Equal(0.45, (await SavedAsync(context, siteId)).HoldBackRatio);
     }
 }
