@@ -31,8 +31,7 @@ public sealed class ImportPageTests(PortalBrowserFixture portal)
             $"{prefix}b,{prefix}b@example.org,Second,true,false,false,2025-09-01,,en");
         var page = await OpenAsync();
 
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "What the file holds" }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Learners" }).ClickAsync();
+        await page.ChooseAsync("What the file holds", "Learners");
         await page.GetByLabel("CSV file").SetInputFilesAsync(path);
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
 

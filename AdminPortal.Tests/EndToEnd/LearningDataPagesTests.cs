@@ -62,8 +62,7 @@ public sealed class LearningDataPagesTests(PortalBrowserFixture portal)
         await page.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "/admin/api-keys");
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Scope" }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "courses", Exact = true }).ClickAsync();
+        await page.ChooseAsync("Scope", "courses");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
         var secret = await page.GetByLabel($"Key for {name} (courses)").InputValueAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = $"Revoke {name}" }).ClickAsync();

@@ -69,6 +69,14 @@ public static class PageExtensions
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("main[data-interactive='true']").WaitForAsync();
 
+    /// <summary>Picks an option of a select and waits until the list closes: the server has the choice.</summary>
+    public static async Task ChooseAsync(this IPage page, string select, string option)
+    {
+        await page.GetByRole(AriaRole.Combobox, new() { Name = select }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+    }
+
     public static async Task<IReadOnlyList<string>> MenuEntriesAsync(this IPage page)
     {
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
