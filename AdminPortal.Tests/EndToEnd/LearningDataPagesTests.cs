@@ -29,6 +29,30 @@ public sealed class LearningDataPagesTests(PortalBrowserFixture portal)
     }
 
     [Fact]
+    public async Task TheLearnersListKeepsItsSortAndPageThroughBackAndReload()
+    {
+        var page = await portal.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Staff.Email, DemoAccounts.Staff.Password, "/learners");
+        var grid = page.GetByLabel("Learners", new() { Exact = true });
+        await grid.GetByRole(AriaRole.Link).First.WaitForAsync();
+
+        await grid.GetByRole(AriaRole.Columnheader, new() { Name = "Email" }).GetByText("Email").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/learners\\?sort=Email$"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/learners\\?sort=Email&page=2$"));
+        var first = grid.GetByRole(AriaRole.Link).First;
+        var someone = (await first.TextContentAsync())!.Trim();
+        await first.ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = someone }).WaitForAsync();
+
+        await page.GoBackAsync();
+        await Assertions.Expect(grid.GetByRole(AriaRole.Link).First).ToHaveTextAsync(someone);
+        await page.ReloadAsync();
+        await Assertions.Expect(grid.GetByRole(AriaRole.Link).First).ToHaveTextAsync(someone);
+        await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex("^21-40 of"))).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task ASuperuserAssignsACourseToACourseAuthor()
     {
         var (email, _) = await portal.CreateAccountAsync("CourseAuthor");

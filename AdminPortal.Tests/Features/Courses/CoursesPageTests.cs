@@ -81,6 +81,40 @@ public sealed class CoursesPageTests : IAsyncLifetime
         Assert.Empty(page.FindAll("tbody tr a"));
     }
 
+    [Fact]
+    public async Task AnAddressWithPageSortAndSizeOpensOnThatPage()
+    {
+        var expected = await context.Get<CourseBrowser>().SearchAsync(new CourseFilter(), new PageRequest(20, 20, nameof(CourseRow.DisplayName), true), PortalServices.Admin);
+        context.Bunit.Services.GetRequiredService<NavigationManager>().NavigateTo("/courses?page=2&sort=DisplayName&desc=true");
+
+        var page = context.Render<CoursesPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(expected.Items.Select(c => $"courses/{c.Id}"),
+            page.FindAll("tbody tr a").Select(a => a.GetAttribute("href"))));
+        Assert.Contains("21-40 of 40", page.Find(".mud-table-pagination").TextContent);
+    }
+
+    [Fact]
+    public async Task PagingAndSortingGoIntoTheAddressAndANewFilterStartsAtPageOne()
+    {
+        var navigation = context.Bunit.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/courses");
+        var page = context.Render<CoursesPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("tbody tr a")));
+
+        await page.Find("button[aria-label='Next page']").ClickAsync();
+        page.WaitForAssertion(() => Assert.EndsWith("/courses?page=2", navigation.Uri));
+        await page.FindAll("th").First(h => h.TextContent.Contains("Org")).QuerySelector("[blazor\\:onclick]")!.ClickAsync();
+        page.WaitForAssertion(() => Assert.Contains("sort=Org", navigation.Uri));
+
+        await SelectAsync(page, "Status", "Running");
+
+        page.WaitForAssertion(() => Assert.Contains("state=Running", navigation.Uri));
+        page.WaitForAssertion(() => Assert.DoesNotContain("page=", navigation.Uri));
+        page.WaitForAssertion(() => Assert.StartsWith("1-", page.Find(".mud-table-pagination-caption:last-of-type").TextContent.Trim()));
+        Assert.Contains("sort=Org", navigation.Uri);
+    }
+
     /// <summary>Opens the MudSelect labelled <paramref name="label"/> and clicks the item <paramref name="text"/>, as a person does.</summary>
     internal static async Task SelectAsync(IRenderedComponent<PageHost> page, string label, string text)
     {

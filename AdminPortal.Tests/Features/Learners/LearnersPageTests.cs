@@ -33,6 +33,18 @@ public sealed class LearnersPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAddressWithPageSizeAndSortOpensThere()
+    {
+        var expected = await context.Get<LearnerBrowser>().SearchAsync(null, new PageRequest(50, 50, nameof(LearnerRow.Email), true), PortalServices.Admin);
+        context.Bunit.Services.GetRequiredService<NavigationManager>().NavigateTo("/learners?page=2&size=50&sort=Email&desc=true");
+
+        var page = context.Render<LearnersPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(expected.Items.Select(l => $"learners/{l.Id}"), page.FindAll("tbody tr a").Select(a => a.GetAttribute("href"))));
+        Assert.Contains("51-60 of 60", page.Find(".mud-table-pagination").TextContent);
+    }
+
+    [Fact]
     public async Task TheSearchFiltersAndLivesInTheAddress()
     {
         var someone = (await context.Get<LearnerBrowser>().SearchAsync(null, new PageRequest(0, 1), PortalServices.Admin)).Items.Single();

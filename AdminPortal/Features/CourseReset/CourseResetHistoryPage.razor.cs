@@ -23,27 +23,25 @@ public partial class CourseResetHistoryPage
     [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
     [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
 
-    private MudDataGrid<ResetHistoryRow>? grid;
-    private ResetHistoryFilter? loaded;
-    private int loadedPage;
+    private AddressedGrid<ResetHistoryRow, ResetHistoryFilter> rows = default!;
     private bool canManage;
     private string? message;
+
+    protected override void OnInitialized() =>
+        rows = new(Navigation, [25, 50, 100], () => Filter, async (filter, page, cancellationToken) =>
+            (await History.ListAsync(filter, page, await Actor.GetAsync(), cancellationToken)).ToGridData());
 
     protected override async Task OnInitializedAsync() => canManage = (await Actor.GetAsync()).Can(PortalPolicies.ManagePortal);
 
     protected override async Task OnParametersSetAsync()
     {
-        // A grid shown again after a wrong range loads itself; one already there loads the new filters from the first page.
-        if (grid is not null && RangeError is null && loaded is not null && loaded != Filter)
+        if (RangeError is null)
         {
-            if (loadedPage > 0)
-            {
-                grid.NavigateTo(Page.First); // a new page loads itself
-            }
-            else
-            {
-                await grid.ReloadServerData();
-            }
+            await rows.FilterChangedAsync();
+        }
+        else
+        {
+            rows.Hidden();
         }
     }
 
@@ -57,21 +55,7 @@ public partial class CourseResetHistoryPage
     /// <summary>A range that ends before it starts shows this alone: no empty table beside it.</summary>
     private string? RangeError => FromDay > ToDay ? "Asked from is after Asked until: pick a range that starts before it ends." : null;
 
-    private async Task<GridData<ResetHistoryRow>> LoadAsync(GridState<ResetHistoryRow> state, CancellationToken cancellationToken)
-    {
-        var filter = Filter;
-        loaded = filter;
-        loadedPage = state.Page;
-        return (await History.ListAsync(filter, state.ToPageRequest(), await Actor.GetAsync(), cancellationToken)).ToGridData();
-    }
-
-    private void Set(string name, string? value) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(name, string.IsNullOrWhiteSpace(value) ? null : value.Trim()), replace: true);
-
-    private void StatusChanged(string? status) => Set("status", status);
-
-    private void SetDate(string name, DateTime? date) =>
-        Set(name, date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    private void SetDate(string name, DateTime? date) => rows.Filter(name, date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     private static DateOnly? Day(string? iso) =>
         DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
@@ -104,6 +88,6 @@ public partial class CourseResetHistoryPage
         {
             Snackbar.Add($"The reset of {row.CourseKey} for {row.Username} is marked failed: support can reset it again.", Severity.Success);
         }
-        await (grid?.ReloadServerData() ?? Task.CompletedTask);
+        await rows.ReloadAsync();
     }
 }

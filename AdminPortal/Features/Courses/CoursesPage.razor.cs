@@ -1,7 +1,6 @@
 using AdminPortal.Components.Navigation;
 using AdminPortal.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace AdminPortal.Features.Courses;
 
@@ -24,9 +23,8 @@ public partial class CoursesPage
     [SupplyParameterFromQuery(Name = PacingKey)] public string? Pacing { get; set; }
     [SupplyParameterFromQuery(Name = StateKey)] public string? State { get; set; }
 
-    private MudDataGrid<CourseRow>? grid;
+    private AddressedGrid<CourseRow, CourseFilter> rows = default!;
     private IReadOnlyList<SelectOption> orgOptions = [new("", "All")];
-    private CourseFilter? loaded;
 
     private CourseFilter CurrentFilter => new(
         Search: Search,
@@ -34,32 +32,12 @@ public partial class CoursesPage
         SelfPaced: Pacing switch { "self" => true, "instructor" => false, _ => null },
         State: Enum.TryParse<CourseState>(State, out var s) ? s : null);
 
+    protected override void OnInitialized() =>
+        rows = new(Navigation, [20, 50, 100], () => CurrentFilter, async (filter, page, cancellationToken) =>
+            (await Browser.SearchAsync(filter, page, await Actor.GetAsync(), cancellationToken)).ToGridData());
+
     protected override async Task OnInitializedAsync() =>
         orgOptions = [new("", "All"), .. (await Browser.OrgsAsync()).Select(o => new SelectOption(o, o))];
 
-    protected override async Task OnParametersSetAsync()
-    {
-        if (grid is not null && loaded != CurrentFilter)
-        {
-            // Back to the first page: a narrower filter may have fewer pages than the one shown.
-            if (grid.CurrentPage > 0)
-            {
-                grid.NavigateTo(MudBlazor.Page.First);
-            }
-            await grid.ReloadServerData();
-        }
-    }
-
-    private async Task<GridData<CourseRow>> LoadAsync(GridState<CourseRow> state, CancellationToken cancellationToken)
-    {
-        loaded = CurrentFilter;
-        var page = await Browser.SearchAsync(loaded, state.ToPageRequest(), await Actor.GetAsync(), cancellationToken);
-        return page.ToGridData();
-    }
-
-    private void Filter(string key, string? value) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(key, string.IsNullOrWhiteSpace(value) ? null : value.Trim()), replace: true);
-
-    private static string TextOf(IReadOnlyList<SelectOption> options, string? value) =>
-        options.FirstOrDefault(o => o.Value == (value ?? ""))?.Text ?? value ?? "";
+    protected override Task OnParametersSetAsync() => rows.FilterChangedAsync();
 }

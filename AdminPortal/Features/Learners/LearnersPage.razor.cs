@@ -1,7 +1,6 @@
 using AdminPortal.Components.Navigation;
 using AdminPortal.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace AdminPortal.Features.Learners;
 
@@ -12,28 +11,20 @@ public partial class LearnersPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>The search lives in the address, so Back and a reload keep it.</summary>
-    [SupplyParameterFromQuery(Name = "q")] public string? Search { get; set; }
+    private const string SearchKey = "q";
 
-    private MudDataGrid<LearnerRow>? grid;
+    [SupplyParameterFromQuery(Name = SearchKey)] public string? Search { get; set; }
+
+    private AddressedGrid<LearnerRow, string> rows = default!;
     private bool truncated;
-    private string? searched;
 
-    protected override async Task OnParametersSetAsync()
-    {
-        if (grid is not null && searched != Search)
+    protected override void OnInitialized() =>
+        rows = new(Navigation, [20, 50, 100], () => Search ?? "", async (search, page, cancellationToken) =>
         {
-            await grid.ReloadServerData();
-        }
-    }
+            var found = await Browser.SearchAsync(search, page, await Actor.GetAsync(), cancellationToken);
+            truncated = found.Truncated;
+            return found.ToGridData();
+        });
 
-    private async Task<GridData<LearnerRow>> LoadAsync(GridState<LearnerRow> state, CancellationToken cancellationToken)
-    {
-        searched = Search;
-        var page = await Browser.SearchAsync(Search ?? "", state.ToPageRequest(), await Actor.GetAsync(), cancellationToken);
-        truncated = page.Truncated;
-        return page.ToGridData();
-    }
-
-    private void SearchChanged(string? search) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("q", string.IsNullOrWhiteSpace(search) ? null : search.Trim()), replace: true);
+    protected override Task OnParametersSetAsync() => rows.FilterChangedAsync();
 }

@@ -3,7 +3,6 @@ using AdminPortal.Components.Navigation;
 using AdminPortal.Components.Shared;
 using AdminPortal.Domain.Messaging;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace AdminPortal.Features.Messaging;
 
@@ -17,15 +16,16 @@ public partial class MessagesPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>The filters live in the address, so Back, a reload and a shared link keep them.</summary>
-    [SupplyParameterFromQuery(Name = "q")] public string? Learner { get; set; }
+    private const string LearnerKey = "q", NameKey = "message", DayKey = "day";
 
-    [SupplyParameterFromQuery(Name = "message")] public string? Name { get; set; }
+    [SupplyParameterFromQuery(Name = LearnerKey)] public string? Learner { get; set; }
+
+    [SupplyParameterFromQuery(Name = NameKey)] public string? Name { get; set; }
 
     /// <summary>yyyy-MM-dd.</summary>
-    [SupplyParameterFromQuery(Name = "day")] public string? Day { get; set; }
+    [SupplyParameterFromQuery(Name = DayKey)] public string? Day { get; set; }
 
-    private MudDataGrid<MessageRow>? grid;
-    private MessageFilter? loaded;
+    private AddressedGrid<MessageRow, MessageFilter> rows = default!;
 
     private DateOnly? ParsedDay =>
         DateOnly.TryParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
@@ -34,28 +34,13 @@ public partial class MessagesPage
 
     private MessageFilter Filter => new(Learner ?? "", string.IsNullOrEmpty(Name) ? null : Name, ParsedDay);
 
-    protected override async Task OnParametersSetAsync()
-    {
-        if (grid is not null && loaded != Filter)
-        {
-            await grid.ReloadServerData();
-        }
-    }
+    protected override void OnInitialized() =>
+        rows = new(Navigation, [25, 50, 100], () => Filter, async (filter, page, cancellationToken) =>
+            (await Browser.MessagesAsync(filter, page, await Actor.GetAsync(), cancellationToken)).ToGridData());
 
-    private async Task<GridData<MessageRow>> LoadAsync(GridState<MessageRow> state, CancellationToken cancellationToken)
-    {
-        loaded = Filter;
-        return (await Browser.MessagesAsync(loaded, state.ToPageRequest(), await Actor.GetAsync(), cancellationToken)).ToGridData();
-    }
+    protected override Task OnParametersSetAsync() => rows.FilterChangedAsync();
 
-    private void LearnerChanged(string? learner) => Go("q", string.IsNullOrWhiteSpace(learner) ? null : learner.Trim());
-
-    private void NameChanged(string? name) => Go("message", string.IsNullOrEmpty(name) ? null : name);
-
-    private void DayChanged(DateTime? day) => Go("day", day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-
-    private void Go(string name, string? value) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(name, value), replace: true);
+    private void DayChanged(DateTime? day) => rows.Filter(DayKey, day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     public static string StateText(OutboxState state) => state switch
     {

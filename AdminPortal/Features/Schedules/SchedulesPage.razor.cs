@@ -35,9 +35,8 @@ public partial class SchedulesPage
     [SupplyParameterFromQuery(Name = ActiveKey)] public string? Active { get; set; }
     [SupplyParameterFromQuery(Name = EarlyKey)] public string? Early { get; set; }
 
-    private MudDataGrid<ScheduleRow>? grid;
+    private AddressedGrid<ScheduleRow, ScheduleFilter> rows = default!;
     private IReadOnlyDictionary<ScheduleSkipReason, int> skips = new Dictionary<ScheduleSkipReason, int>();
-    private ScheduleFilter? loaded;
     private string action = nameof(ScheduleBulkAction.UseCourseUpdates);
     private int matching;
     private bool canManage;
@@ -54,6 +53,14 @@ public partial class SchedulesPage
         Active: Active switch { "yes" => true, "no" => false, _ => null },
         StartBeforeCourseStart: StartBeforeCourseStart);
 
+    protected override void OnInitialized() =>
+        rows = new(Navigation, [25, 50, 100], () => CurrentFilter, async (filter, page, cancellationToken) =>
+        {
+            var found = await Browser.SearchAsync(filter, page, await Actor.GetAsync(), cancellationToken);
+            matching = found.Total;
+            return found.ToGridData();
+        });
+
     protected override async Task OnInitializedAsync()
     {
         var actor = await Actor.GetAsync();
@@ -61,36 +68,14 @@ public partial class SchedulesPage
         skips = await Browser.SkipsAsync(actor);
     }
 
-    protected override async Task OnParametersSetAsync()
-    {
-        if (grid is not null && loaded != CurrentFilter)
-        {
-            // Back to the first page: a narrower filter may have fewer pages than the one shown.
-            if (grid.CurrentPage > 0)
-            {
-                grid.NavigateTo(MudBlazor.Page.First);
-            }
-            await grid.ReloadServerData();
-        }
-    }
+    protected override Task OnParametersSetAsync() => rows.FilterChangedAsync();
 
-    private async Task<GridData<ScheduleRow>> LoadAsync(GridState<ScheduleRow> state, CancellationToken cancellationToken)
-    {
-        loaded = CurrentFilter;
-        var page = await Browser.SearchAsync(loaded, state.ToPageRequest(), await Actor.GetAsync(), cancellationToken);
-        matching = page.Total;
-        return page.ToGridData();
-    }
-
-    private void Filter(string key, string? value) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(key, string.IsNullOrWhiteSpace(value) ? null : value.Trim()), replace: true);
-
-    private void EarlyChanged(bool early) => Filter(EarlyKey, early ? "yes" : null);
+    private void EarlyChanged(bool early) => rows.Filter(EarlyKey, early ? "yes" : null);
 
     private async Task ApplyAsync()
     {
         var filter = CurrentFilter;
-        var label = TextOf(ActionOptions, action);
+        var label = ActionOptions.TextOf(action);
         var confirmed = await Dialogs.ShowMessageBoxAsync($"{label} for {matching:N0} schedule(s)?",
             $"{label}: this applies to the {matching:N0} schedule(s) matching the filters; those already so stay as they are.",
             yesText: "Apply", cancelText: "Cancel");
@@ -100,9 +85,6 @@ public partial class SchedulesPage
         }
         var changed = await Browser.ApplyAsync(filter, Enum.Parse<ScheduleBulkAction>(action), await Actor.GetAsync());
         Snackbar.Add($"{label}: {changed:N0} schedule(s) changed.", Severity.Success);
-        await grid!.ReloadServerData();
+        await rows.ReloadAsync();
     }
-
-    private static string TextOf(IReadOnlyList<SelectOption> options, string? value) =>
-        options.FirstOrDefault(o => o.Value == (value ?? ""))?.Text ?? value ?? "";
 }
