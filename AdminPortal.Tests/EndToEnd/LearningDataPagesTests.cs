@@ -57,7 +57,7 @@ public sealed class LearningDataPagesTests(PortalBrowserFixture portal)
     {
         var (email, _) = await portal.CreateAccountAsync("CourseAuthor");
         var page = await portal.NewPageAsync();
-        await page.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "/admin/accounts");
+        await page.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, $"/admin/accounts?q={Uri.EscapeDataString(email)}");
 
         await page.GetByRole(AriaRole.Button, new() { Name = $"Courses of {email}" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);

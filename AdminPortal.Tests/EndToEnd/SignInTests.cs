@@ -30,7 +30,7 @@ public sealed class SignInTests(PortalBrowserFixture portal)
         Assert.Contains("After 5 failed sign-ins an account is locked for 15 minutes", await page.GetByRole(AriaRole.Alert).TextContentAsync());
         Assert.Contains("/account/login", page.Url);
         var admin = await portal.NewPageAsync();
-        await admin.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, "/admin/accounts");
+        await admin.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password, $"/admin/accounts?q={Uri.EscapeDataString(email)}");
         Assert.Contains("Locked until", await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = email }).TextContentAsync());
     }
 

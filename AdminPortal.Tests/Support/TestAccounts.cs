@@ -1,3 +1,4 @@
+using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Features.Accounts;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,5 +20,13 @@ public static class TestAccounts
             new NewAccountRequest { Email = email, DisplayName = email.Split('@')[0], Roles = [role], Password = password }, actor);
         Assert.True(result.Succeeded, result.ToString());
         return (await accounts.ListAsync(actor)).Single(a => a.Email == email).Id;
+    }
+
+    /// <summary>Every account, through the page's search (the tests hold fewer than a page).</summary>
+    public static async Task<IReadOnlyList<AccountSummary>> ListAsync(this AccountService accounts, PortalActor actor)
+    {
+        var page = await accounts.SearchAsync(null, new PageRequest(0, PageRequest.MaxTake), actor);
+        Assert.True(page.Total <= PageRequest.MaxTake, "more accounts than one page holds");
+        return page.Items;
     }
 }

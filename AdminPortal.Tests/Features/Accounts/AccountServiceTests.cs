@@ -32,6 +32,28 @@ public sealed class AccountServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheSearchMatchesEmailOrNameAndPagesInSqlWithThePagesRolesOnly()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            var request = Request($"person{i}@example.org", roles: i == 3 ? PortalRoles.Support : PortalRoles.Staff);
+            request.DisplayName = i == 4 ? "Ada Lovelace" : $"Person {i}";
+            Assert.True((await accounts.CreateAsync(request, PortalServices.Admin)).Succeeded);
+        }
+
+        var byEmail = await accounts.SearchAsync("PERSON", new PageRequest(2, 2, nameof(AccountSummary.Email), Descending: true), PortalServices.Admin);
+        var byName = await accounts.SearchAsync("lovelace", new PageRequest(0, 10), PortalServices.Admin);
+        var none = await accounts.SearchAsync("50%_", new PageRequest(0, 10), PortalServices.Admin);
+
+        Assert.Equal(5, byEmail.Total);
+        Assert.Equal(["person2@example.org", "person1@example.org"], byEmail.Items.Select(a => a.Email));
+        Assert.Equal(["person4@example.org"], byName.Items.Select(a => a.Email));
+        Assert.Equal((0, 0), (none.Total, none.Items.Count));
+        var support = await accounts.SearchAsync("person3", new PageRequest(0, 10), PortalServices.Admin);
+        Assert.Equal([PortalRoles.Support], Assert.Single(support.Items).Roles);
+    }
+
+    [Fact]
     public async Task ACreatedAccountIsListedWithItsRoles()
     {
         var result = await accounts.CreateAsync(Request("ada@example.org", roles: [PortalRoles.Support, PortalRoles.CourseAuthor]), PortalServices.Admin);

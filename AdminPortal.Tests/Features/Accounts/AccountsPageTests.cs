@@ -3,6 +3,7 @@ using AdminPortal.Domain.Accounts;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Tests.Support;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,7 +38,9 @@ public sealed class AccountsPageTests : IAsyncLifetime
         Assert.Empty(page.FindAll("[role=dialog]"));
         var created = await AccountAsync(email);
         Assert.Equal(["Support"], created.Roles);
-        Assert.Contains(page.FindAll("tbody tr"), row => row.TextContent.Contains(email) && row.TextContent.Contains("Support"));
+        // The list shows the new account alone, whichever page it sorts onto.
+        page.WaitForAssertion(() => Assert.Equal([email, "Nora New", "Support"], Assert.Single(page.FindAll("tbody tr")).QuerySelectorAll("td").Take(3).Select(td => td.TextContent.Trim())));
+        Assert.Equal(email, page.Input("Email or name contains").GetAttribute("value"));
     }
 
     [Fact]
@@ -73,6 +76,24 @@ public sealed class AccountsPageTests : IAsyncLifetime
         await page.Button("Create account").ClickAsync();
 
         page.WaitForAssertion(() => Assert.Contains("Passwords must be at least 10 characters.", page.Dialog().TextContent));
+    }
+
+    [Fact]
+    public async Task TheSearchNarrowsTheListAndLivesInTheAddress()
+    {
+        var email = TestAccounts.UniqueEmail("searchable");
+        await context.Portal.CreateAccountAsync(email, PortalRoles.Staff);
+        var navigation = context.Bunit.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/admin/accounts");
+        var page = context.Render<AccountsPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr").Count));
+
+        await page.Input("Email or name contains").TypeAsync("searchable");
+
+        page.WaitForAssertion(() => Assert.EndsWith("/admin/accounts?q=searchable", navigation.Uri), TimeSpan.FromSeconds(3));
+        page.WaitForAssertion(() => Assert.Contains(email, Assert.Single(page.FindAll("tbody tr")).TextContent));
+        await page.Input("Email or name contains").TypeAsync("nobody-has-this");
+        page.WaitForAssertion(() => Assert.Contains("No account matches.", page.Markup), TimeSpan.FromSeconds(3));
     }
 
     [Fact]

@@ -8,12 +8,13 @@ internal static class AccountQueries
 {
     private static readonly string SuperuserNormalized = PortalRoles.Superuser.ToUpperInvariant();
 
-    /// <summary>Every account's role names in one query, so a list never asks per account.</summary>
-    public static async Task<Dictionary<string, IReadOnlyList<string>>> RolesByUserAsync(PortalDbContext db, CancellationToken cancellationToken)
+    /// <summary>The role names of these accounts in one query, so a list never asks per account.</summary>
+    public static async Task<Dictionary<string, IReadOnlyList<string>>> RolesOfAsync(PortalDbContext db, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
         var pairs = await (
             from userRole in db.UserRoles
             join role in db.Roles on userRole.RoleId equals role.Id
+            where userIds.Contains(userRole.UserId)
             select new { userRole.UserId, role.Name }).AsNoTracking().ToListAsync(cancellationToken);
         return pairs.GroupBy(p => p.UserId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Name!).Order().ToList());

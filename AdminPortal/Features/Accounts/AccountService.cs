@@ -20,17 +20,33 @@ public sealed class AccountService(
     TimeProvider clock,
     ILogger<AccountService> logger)
 {
-    public async Task<IReadOnlyList<AccountSummary>> ListAsync(PortalActor actor, CancellationToken cancellationToken = default)
+    private static readonly IReadOnlyDictionary<string, Func<IQueryable<PortalUser>, bool, IOrderedQueryable<PortalUser>>> Sorts =
+        new Dictionary<string, Func<IQueryable<PortalUser>, bool, IOrderedQueryable<PortalUser>>>
+        {
+            [nameof(AccountSummary.Email)] = PagingExtensions.By<PortalUser, string?>(u => u.NormalizedEmail),
+            [nameof(AccountSummary.DisplayName)] = PagingExtensions.By<PortalUser, string>(u => u.DisplayName),
+            [nameof(AccountSummary.LastSignInAtUtc)] = PagingExtensions.By<PortalUser, DateTimeOffset?>(u => u.LastSignInAtUtc),
+        };
+
+    /// <summary>A page of accounts whose email or name contains <paramref name="search"/>, with the roles of that page only.</summary>
+    public async Task<Page<AccountSummary>> SearchAsync(string? search, PageRequest page, PortalActor actor, CancellationToken cancellationToken = default)
     {
         actor.Demand(PortalPolicies.ManagePortal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
-        var roles = await AccountQueries.RolesByUserAsync(db, cancellationToken);
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = LikePattern.Containing(search.Trim());
+            query = query.Where(u => EF.Functions.Like(u.Email!, pattern, LikePattern.Escape) || EF.Functions.Like(u.DisplayName, pattern, LikePattern.Escape));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var users = await query.SortAndPage(page, Sorts).ToListAsync(cancellationToken);
+        var roles = await AccountQueries.RolesOfAsync(db, users.Select(u => u.Id).ToList(), cancellationToken);
         var now = clock.GetUtcNow();
-        return users.Select(u => new AccountSummary(
+        return new Page<AccountSummary>(users.Select(u => new AccountSummary(
             u.Id, u.Email ?? "", u.DisplayName, roles.GetValueOrDefault(u.Id, []),
             u.IsDisabled ? AccountStatus.Disabled : u.LockoutEnd > now ? AccountStatus.Locked : AccountStatus.Active,
-            u.LockoutEnd, u.CreatedAtUtc, u.LastSignInAtUtc)).ToList();
+            u.LockoutEnd, u.CreatedAtUtc, u.LastSignInAtUtc)).ToList(), total);
     }
 
     public async Task<AccountResult> CreateAsync(NewAccountRequest request, PortalActor actor, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using AdminPortal.Components.Navigation;
+using AdminPortal.Components.Shared;
 using AdminPortal.Domain.Accounts;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -12,18 +13,24 @@ public partial class AccountsPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
-    // The portal's own accounts: a few dozen people, listed whole and sorted in the grid.
-    private IReadOnlyList<AccountSummary>? accounts;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    private const string SearchKey = "q";
+
+    /// <summary>The search, page and sort live in the address, so Back and a reload keep them.</summary>
+    [SupplyParameterFromQuery(Name = SearchKey)] public string? Search { get; set; }
+
+    private AddressedGrid<AccountSummary, string> rows = default!;
     private string? failure;
     private PortalActor actor = default!;
 
-    protected override async Task OnInitializedAsync()
-    {
-        actor = await Actor.GetAsync();
-        await ReloadAsync();
-    }
+    protected override void OnInitialized() =>
+        rows = new(Navigation, [25, 50, 100], () => Search ?? "", async (search, page, cancellationToken) =>
+            (await Accounts.SearchAsync(search, page, await Actor.GetAsync(), cancellationToken)).ToGridData());
 
-    private async Task ReloadAsync() => accounts = await Accounts.ListAsync(actor);
+    protected override async Task OnInitializedAsync() => actor = await Actor.GetAsync();
+
+    protected override Task OnParametersSetAsync() => rows.FilterChangedAsync();
 
     private static string ReactivateText(AccountSummary account) => account.Status == AccountStatus.Locked ? "Unlock" : "Enable";
 
@@ -31,7 +38,9 @@ public partial class AccountsPage
     {
         if (await ShowAsync<NewAccountDialog>("New portal account", new() { [nameof(NewAccountDialog.Actor)] = actor }) is string email)
         {
-            await ReportAsync(AccountResult.Ok, $"Account {email} created.");
+            Snackbar.Add($"Account {email} created.", Severity.Success);
+            failure = null;
+            rows.Filter(SearchKey, email); // shows the new account, whichever page it sorts onto
         }
     }
 
@@ -85,6 +94,6 @@ public partial class AccountsPage
         {
             Snackbar.Add(success, Severity.Success);
         }
-        await ReloadAsync();
+        await rows.ReloadAsync();
     }
 }
