@@ -123,17 +123,17 @@ public sealed class SurveyReport
         (ModifiedUtc, LeaseUntilUtc, LeaseOwnerId) = (nowUtc, null, null);
     }
 
-    /// <summary>What the list shows: processing, generated, error, Sent, Send failed (and Sending while it goes).</summary>
+    /// <summary>What the pages and the CLI show: Processing, Generated, Error, Sent, Send failed (and Sending while it goes).</summary>
     public string StateText => State switch
     {
-        SurveyReportState.Processing => "processing",
-        SurveyReportState.Error => "error",
+        SurveyReportState.Processing => "Processing",
+        SurveyReportState.Error => "Error",
         _ => SendState switch
         {
             SurveySendState.Sent => "Sent",
             SurveySendState.SendFailed => "Send failed",
             SurveySendState.Queued => "Sending",
-            _ => "generated",
+            _ => "Generated",
         },
     };
 

@@ -55,11 +55,11 @@ public sealed class SurveyRulesTests
     public void AReportIsProcessingThenGeneratedThenSentOrSendFailed()
     {
         var report = new SurveyReport("admin@example.org", sendWhenGenerated: false, Now);
-        Assert.Equal(("processing", null), (report.StateText, report.Counts));
+        Assert.Equal(("Processing", null), (report.StateText, report.Counts));
         Assert.Throws<DomainException>(() => report.RecordSend(true, null, Now));
 
         report.Generate(new SurveyCounts(1, 2, 3, 4, 5), "{}", Now);
-        Assert.Equal(("generated", new SurveyCounts(1, 2, 3, 4, 5)), (report.StateText, report.Counts));
+        Assert.Equal(("Generated", new SurveyCounts(1, 2, 3, 4, 5)), (report.StateText, report.Counts));
         report.QueueSend(Now);
         Assert.Equal("Sending", report.StateText);
         report.RecordSend(false, "HTTP 500", Now);
@@ -76,7 +76,7 @@ public sealed class SurveyRulesTests
         var report = new SurveyReport("admin@example.org", sendWhenGenerated: true, Now);
         report.Fail("disk I/O error", Now);
 
-        Assert.Equal(("error", "disk I/O error", SurveySendState.NotSent), (report.StateText, report.Error, report.SendState));
+        Assert.Equal(("Error", "disk I/O error", SurveySendState.NotSent), (report.StateText, report.Error, report.SendState));
         Assert.Throws<DomainException>(() => report.QueueSend(Now));
     }
 }

@@ -109,6 +109,18 @@ public sealed class CourseResetHistoryPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APersonWhoAskedIsShownByNameAndEmail()
+    {
+        var person = new PortalActor(context.UserId, context.Email, [PortalRoles.Support]);
+        Assert.True((await context.Get<CourseResetService>().ResetAsync("ada", new ResetRequest(Second, "Asked by a person"), person)).Succeeded);
+
+        var page = RenderAt("?learner=ada&course=Second");
+
+        var name = context.Email.Split('@')[0]; // the test accounts' display name
+        page.WaitForAssertion(() => Assert.Contains($"by {name} ({context.Email})", Assert.Single(Rows(page))));
+    }
+
+    [Fact]
     public async Task TheGridPagesInTheDatabase()
     {
         await using (var db = await context.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())

@@ -30,6 +30,7 @@ public sealed class MessagesPageTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("[aria-label='Messages'] tbody tr").Count));
         Assert.Contains("1-25 of 30", page.Find(".mud-table-pagination").TextContent);
         Assert.Equal("Course update, week 1", page.Find("[aria-label='Messages'] tbody tr td:nth-child(2)").TextContent.Trim());
+        Assert.StartsWith("Sent", page.Find("[aria-label='Messages'] tbody tr td:nth-child(5)").TextContent.Trim());
         await using var db = await context.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var ids = await db.OutboxMessages.Select(m => m.Id).ToListAsync();
         Assert.All(page.FindAll("[aria-label='Messages'] tbody tr a"), a => Assert.Contains(a.GetAttribute("href"), ids.Select(id => $"messaging/messages/{id}")));

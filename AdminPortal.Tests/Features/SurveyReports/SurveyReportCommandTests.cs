@@ -22,7 +22,7 @@ public sealed class SurveyReportCommandTests : IDisposable
         Assert.Equal((0, ""), (generated.ExitCode, generated.Error));
         Assert.Equal("report 1: generated\ncourses offered: 0\nlearners active in the last 4 weeks: 0\nregistered learners: 0\nenrollments: 0\n" +
             "learners with a passing grade: 0", generated.Output.ReplaceLineEndings("\n"));
-        Assert.Equal((0, "report 1: Sent"), (sent.ExitCode, sent.Output.Split('\n')[0]));
+        Assert.Equal((0, "report 1: sent"), (sent.ExitCode, sent.Output.Split('\n')[0]));
         Assert.Single(receiver.Bodies);
         Assert.Equal(1, twice.ExitCode);
         Assert.StartsWith("error: This report was sent on", twice.Error);
@@ -37,7 +37,7 @@ public sealed class SurveyReportCommandTests : IDisposable
         var (exitCode, output, error) = await cli.RunAsync($"--SurveyReport:Endpoint={receiver.Url}", "--SurveyReport:RetryDelaySeconds=0", "survey-report", "generate");
 
         Assert.Equal(1, exitCode);
-        Assert.StartsWith("report 1: Send failed", output);
+        Assert.StartsWith("report 1: send failed", output);
         Assert.Equal("error: attempt 3 of 3: HTTP 503 Service Unavailable", error);
         Assert.Equal(3, receiver.Bodies.Count);
     }

@@ -40,7 +40,7 @@ public sealed class SurveyReportPagesTests : IAsyncLifetime
         await page.FindAll("button").Single(b => b.TextContent.Trim() == "Generate").ClickAsync(new());
 
         var report = Assert.Single(await Reports.ListAsync(PortalServices.Admin));
-        page.WaitForAssertion(() => Assert.Equal("generated", page.Find($"[aria-label='State of report {report.Id}']").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("Generated", page.Find($"[aria-label='State of report {report.Id}']").TextContent));
         Assert.Contains("0 courses, 0 active of 0 learners, 0 enrollments, 0 passing", page.Find("[aria-label='Survey reports'] tbody tr").TextContent);
         Assert.Equal($"admin/survey-reports/{report.Id}", page.Find($"a[aria-label='Details of report {report.Id}']").GetAttribute("href"));
     }
@@ -66,7 +66,7 @@ public sealed class SurveyReportPagesTests : IAsyncLifetime
 
         var page = context.Render<SurveyReportPage>(p => p.Add(x => x.Id, id));
 
-        page.WaitForAssertion(() => Assert.Equal("generated", page.Find("[aria-label=State]").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("Generated", page.Find("[aria-label=State]").TextContent));
         Assert.Contains("Not sent yet.", page.Find("[aria-label='Send attempts']").TextContent);
         Assert.Contains("\"learners_with_passing_grade\"", page.Find("pre[aria-label=Payload]").TextContent);
     }

@@ -116,7 +116,7 @@ public sealed class SurveyReportSendingTests
         var first = await GenerateAsync(portal, send: false);
         var second = await GenerateAsync(portal, send: false);
 
-        Assert.Equal(("generated", 0), (first.Report.StateText, receiver.Bodies.Count));
+        Assert.Equal(("Generated", 0), (first.Report.StateText, receiver.Bodies.Count));
         var ids = new[] { first, second }.Select(d => JsonDocument.Parse(d.Report.Payload!).RootElement.GetProperty("site_id").GetString()).ToList();
         Assert.True(Guid.TryParse(ids[0], out _));
         Assert.Equal(ids[0], ids[1]);

@@ -13,8 +13,12 @@ public sealed record ResetHistoryFilter(CourseResetStatus? Status = null, string
 
 public sealed record ResetHistoryRow(
     long Id, string Username, string Email, string CourseKey, string CourseName, string RequestedBy, string Reason, CourseResetStatus Status,
-    DateTime CreatedUtc, DateTime? StartedUtc, DateTime? CompletedUtc, DateTime ModifiedUtc, string? Error, DateTime? EmailedUtc, string? EmailError)
+    DateTime CreatedUtc, DateTime? StartedUtc, DateTime? CompletedUtc, DateTime ModifiedUtc, string? Error, DateTime? EmailedUtc, string? EmailError,
+    string? RequestedByName = null)
 {
+    /// <summary>The person by name and email; the system or an API key, which have no account, by their name.</summary>
+    public string Requester => RequestedByName is { Length: > 0 } name ? $"{name} ({RequestedBy})" : RequestedBy;
+
     public bool CanMarkFailed => Status is CourseResetStatus.Enqueued or CourseResetStatus.InProgress;
 }
 
@@ -60,7 +64,10 @@ public sealed class CourseResetHistory(
             .Select(r => new ResetHistoryRow(r.Audit.Id, r.Username, r.Email, r.Key, r.DisplayName, r.Audit.RequestedBy, r.Audit.Reason, r.Audit.Status,
                 r.Audit.CreatedUtc, r.Audit.StartedUtc, r.Audit.CompletedUtc, r.Audit.ModifiedUtc, r.Audit.Error, r.Audit.EmailedUtc, r.Audit.EmailError))
             .ToListAsync(cancellationToken);
-        return new Page<ResetHistoryRow>(items, total);
+        var requesters = items.Select(i => i.RequestedBy).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => requesters.Contains(u.Email!))
+            .Select(u => new { u.Email, u.DisplayName }).ToDictionaryAsync(u => u.Email!, u => u.DisplayName, cancellationToken);
+        return new Page<ResetHistoryRow>([.. items.Select(i => i with { RequestedByName = names.GetValueOrDefault(i.RequestedBy) })], total);
     }
 
     /// <summary>A reset stuck enqueued or in progress is marked failed, so support can try again; its data is left as it is.</summary>

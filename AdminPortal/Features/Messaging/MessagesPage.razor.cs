@@ -44,7 +44,7 @@ public partial class MessagesPage
 
     public static string StateText(OutboxState state) => state switch
     {
-        OutboxState.DeliveryDisabled => "not delivered: delivery disabled",
-        _ => state.ToString().ToLowerInvariant(),
+        OutboxState.DeliveryDisabled => "Not delivered: delivery disabled",
+        _ => state.ToString(), // Queued, Sent, Failed
     };
 }

@@ -39,7 +39,7 @@ internal static class SurveyReportCommand
 
     private static async Task<int> PrintAsync(CliContext context, SurveyReport report)
     {
-        await context.Output.WriteLineAsync($"report {report.Id}: {report.StateText}");
+        await context.Output.WriteLineAsync($"report {report.Id}: {report.StateText.ToLowerInvariant()}");
         if (report.Counts is { } counts)
         {
             await context.Output.WriteLineAsync($"courses offered: {counts.CoursesOffered}\nlearners active in the last 4 weeks: {counts.ActiveLearners}\n" +
