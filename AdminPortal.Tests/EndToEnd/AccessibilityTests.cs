@@ -25,6 +25,33 @@ public sealed class AccessibilityTests(PortalBrowserFixture portal)
         }
         """;
 
+    // At 1280 x 800: nothing scrolls sideways (the page or a region in it), and no column header or button breaks inside a word.
+    private const string FindLayoutProblems = """
+        () => {
+          const problems = [];
+          const root = document.documentElement;
+          if (root.scrollWidth > root.clientWidth + 1) problems.push(`the page is ${root.scrollWidth} px wide`);
+          for (const el of document.querySelectorAll('main *')) {
+            const overflow = getComputedStyle(el).overflowX;
+            if ((overflow === 'auto' || overflow === 'scroll') && el.scrollWidth > el.clientWidth + 1)
+              problems.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} scrolls sideways (${el.scrollWidth} px in ${el.clientWidth})`);
+          }
+          for (const el of document.querySelectorAll('main th, main button')) {
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              for (const match of node.textContent.matchAll(/\S+/g)) {
+                const range = document.createRange();
+                range.setStart(node, match.index);
+                range.setEnd(node, match.index + match[0].length);
+                const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                if (lines.size > 1) problems.push(`"${match[0]}" breaks inside the word in ${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 40)}"`);
+              }
+            }
+          }
+          return problems;
+        }
+        """;
+
     private static readonly string[] PortalPages =
     [
         "/",
@@ -57,6 +84,7 @@ public sealed class AccessibilityTests(PortalBrowserFixture portal)
     public async Task EveryPortalPageIsAccessibleAndWorksUnderThePolicy()
     {
         var page = await portal.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 800);
         await page.SignInAsync(DemoAccounts.Superuser.Email, DemoAccounts.Superuser.Password);
         var problems = new List<string>();
 
@@ -66,6 +94,7 @@ public sealed class AccessibilityTests(PortalBrowserFixture portal)
             await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).First.WaitForAsync();
             problems.AddRange((await page.EvaluateAsync<string[]>(FindUnnamedControls)).Select(p => $"{path}: unnamed {p}"));
             problems.AddRange((await page.SeriousViolationsAsync()).Select(v => $"{path}: {v}"));
+            problems.AddRange((await page.EvaluateAsync<string[]>(FindLayoutProblems)).Select(p => $"{path} at 1280 x 800: {p}"));
             if (path == "/admin/accounts")
             {
                 await page.GetByRole(AriaRole.Button, new() { Name = "New account" }).ClickAsync();
