@@ -1,3 +1,4 @@
+using AdminPortal.Data;
 using AdminPortal.Api;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Features.CourseReset;
@@ -20,6 +21,24 @@ public sealed class CourseResetOptInServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await portal.DisposeAsync();
 
+    private async Task<IReadOnlyList<OptInRow>> OptedInAsync() =>
+        (await OptIns.SearchAsync(null, new PageRequest(0, 100), PortalServices.Admin)).Items;
+
+    [Fact]
+    public async Task TheListIsSearchedByKeyOrNameAndPagedByKey()
+    {
+        var all = await OptedInAsync();
+        var page = await OptIns.SearchAsync(null, new PageRequest(2, 2), PortalServices.Admin);
+        var byName = await OptIns.SearchAsync("second COURSE", new PageRequest(0, 10), PortalServices.Admin);
+        var byKey = await OptIns.SearchAsync("+Off+", new PageRequest(0, 10), PortalServices.Admin);
+
+        Assert.Equal(all.Select(r => r.CourseKey).Order(StringComparer.Ordinal), all.Select(r => r.CourseKey));
+        Assert.Equal(5, page.Total);
+        Assert.Equal(all.Skip(2).Take(2).Select(r => r.Id), page.Items.Select(r => r.Id));
+        Assert.Equal([Second], byName.Items.Select(r => r.CourseKey));
+        Assert.Equal([SwitchedOff], byKey.Items.Select(r => r.CourseKey));
+    }
+
     [Fact]
     public async Task ACourseIsOptedInOnceThenSwitchedOffAndOn()
     {
@@ -30,7 +49,7 @@ public sealed class CourseResetOptInServiceTests : IAsyncLifetime
         Assert.Equal((NotOptedIn, "Not opted in", true, "test"), (added.Value.CourseKey, added.Value.CourseName, added.Value.IsActive, added.Value.CreatedBy));
         Assert.Equal(new ServiceError(ErrorKind.Conflict, "course", $"{NotOptedIn} is already opted in; switch it on or off in the list."), Assert.Single(twice.Errors));
         Assert.False(off.Value!.IsActive);
-        Assert.Equal(6, (await OptIns.ListAsync(PortalServices.Admin)).Count);
+        Assert.Equal(6, (await OptedInAsync()).Count);
     }
 
     [Theory]
@@ -43,7 +62,7 @@ public sealed class CourseResetOptInServiceTests : IAsyncLifetime
 
         Assert.Equal((kind, "course"), (error.Kind, error.Field));
         Assert.StartsWith(message, error.Message);
-        Assert.Equal(5, (await OptIns.ListAsync(PortalServices.Admin)).Count);
+        Assert.Equal(5, (await OptedInAsync()).Count);
     }
 
     [Theory]
@@ -53,7 +72,7 @@ public sealed class CourseResetOptInServiceTests : IAsyncLifetime
     {
         var actor = new PortalActor("x", "someone", [role]);
 
-        await Assert.ThrowsAsync<PortalForbiddenException>(() => OptIns.ListAsync(actor));
+        await Assert.ThrowsAsync<PortalForbiddenException>(() => OptIns.SearchAsync(null, new PageRequest(0, 100), actor));
         await Assert.ThrowsAsync<PortalForbiddenException>(() => OptIns.AddAsync(NotOptedIn, actor));
         await Assert.ThrowsAsync<PortalForbiddenException>(() => OptIns.SetActiveAsync(1, false, actor));
     }

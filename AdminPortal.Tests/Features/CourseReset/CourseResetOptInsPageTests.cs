@@ -1,3 +1,4 @@
+using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Features.CourseReset;
 using AdminPortal.Tests.Support;
@@ -25,6 +26,9 @@ public sealed class CourseResetOptInsPageTests : IAsyncLifetime
         await page.Find("form").SubmitAsync();
     }
 
+    private async Task<IReadOnlyList<OptInRow>> OptedInAsync() =>
+        (await context.Get<CourseResetOptInService>().SearchAsync(null, new PageRequest(0, 100), PortalServices.Admin)).Items;
+
     [Fact]
     public async Task ACourseIsOptedInOnceAndTheSecondTimeIsRefusedOnThePage()
     {
@@ -34,16 +38,28 @@ public sealed class CourseResetOptInsPageTests : IAsyncLifetime
         await AddAsync(page, Key);
 
         page.WaitForAssertion(() => Assert.Contains($"{Key} is opted in: support can reset it now.", page.Find(".mud-snackbar").TextContent));
+        page.WaitForAssertion(() => Assert.Contains(Key, page.Find("[aria-label='Courses opted in to reset'] tbody tr").TextContent));
         var row = page.Find("[aria-label='Courses opted in to reset'] tbody tr");
-        Assert.Contains(Key, row.TextContent);
         Assert.Equal("on", row.QuerySelectorAll("td")[1].TextContent.Trim());
         Assert.Empty(page.FindAll(".mud-alert"));
-        Assert.Equal(Key, Assert.Single(await context.Get<CourseResetOptInService>().ListAsync(PortalServices.Admin)).CourseKey);
+        Assert.Equal(Key, Assert.Single(await OptedInAsync()).CourseKey);
 
         await AddAsync(page, Key);
 
         page.WaitForAssertion(() => Assert.Contains($"{Key} is already opted in", page.Find(".mud-alert").TextContent));
-        Assert.Single(await context.Get<CourseResetOptInService>().ListAsync(PortalServices.Admin));
+        Assert.Single(await OptedInAsync());
+    }
+
+    [Fact]
+    public async Task TheSearchNarrowsTheList()
+    {
+        await context.Get<CourseResetOptInService>().AddAsync(Key, PortalServices.Admin);
+        var page = context.Render<CourseResetOptInsPage>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[aria-label='Courses opted in to reset'] tbody tr a, [aria-label='Courses opted in to reset'] tbody tr button")));
+
+        await page.Input("Search opted-in courses (key or name)").TypeAsync("no-such-course");
+
+        page.WaitForAssertion(() => Assert.Contains("No opted-in course matches.", page.Markup), TimeSpan.FromSeconds(3));
     }
 
     [Fact]
@@ -56,7 +72,7 @@ public sealed class CourseResetOptInsPageTests : IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Contains($"Course reset is off for {Key}.", page.Find(".mud-snackbar").TextContent));
         Assert.Equal("off", page.Find("[aria-label='Courses opted in to reset'] tbody tr td:nth-child(2)").TextContent.Trim());
-        Assert.False(Assert.Single(await context.Get<CourseResetOptInService>().ListAsync(PortalServices.Admin)).IsActive);
+        Assert.False(Assert.Single(await OptedInAsync()).IsActive);
         Assert.NotNull(page.Find($"button[aria-label='Switch on {Key}']"));
     }
 }

@@ -15,11 +15,15 @@ public sealed record OptInRow(int Id, int CourseId, string CourseKey, string Cou
 public sealed class CourseResetOptInService(
     IDbContextFactory<PortalDbContext> contexts, ActorEmails actorEmails, TimeProvider clock, ILogger<CourseResetOptInService> logger)
 {
-    public async Task<IReadOnlyList<OptInRow>> ListAsync(PortalActor actor, CancellationToken cancellationToken = default)
+    /// <summary>A page of the opted-in courses whose key or name contains <paramref name="search"/>, by course key.</summary>
+    public async Task<Page<OptInRow>> SearchAsync(string? search, PageRequest page, PortalActor actor, CancellationToken cancellationToken = default)
     {
         actor.Demand(PortalPolicies.ManagePortal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Rows(db, db.CourseResetOptIns).ToListAsync(cancellationToken);
+        var rows = Rows(db, db.CourseResetOptIns, search);
+        var total = await rows.CountAsync(cancellationToken);
+        var items = await rows.Skip(page.SafeSkip).Take(page.SafeTake).ToListAsync(cancellationToken);
+        return new Page<OptInRow>(items, total);
     }
 
     public async Task<ServiceResult<OptInRow>> AddAsync(string? courseKey, PortalActor actor, CancellationToken cancellationToken = default)
@@ -75,9 +79,18 @@ public sealed class CourseResetOptInService(
         return await Rows(db, db.CourseResetOptIns.Where(o => o.Id == id)).SingleAsync(cancellationToken);
     }
 
-    private static IQueryable<OptInRow> Rows(PortalDbContext db, IQueryable<CourseResetOptIn> optIns) =>
-        from o in optIns.AsNoTracking()
-        join c in db.Courses.IgnoreAutoIncludes() on o.CourseId equals c.Id
-        orderby c.Key
-        select new OptInRow(o.Id, c.Id, c.Key, c.DisplayName, o.IsActive, o.CreatedBy, o.CreatedUtc, o.ModifiedUtc);
+    /// <summary>Opt-ins with their course, by course key; <paramref name="search"/> narrows to a key or name that contains it.</summary>
+    private static IQueryable<OptInRow> Rows(PortalDbContext db, IQueryable<CourseResetOptIn> optIns, string? search = null)
+    {
+        var joined = from o in optIns.AsNoTracking()
+                     join c in db.Courses.IgnoreAutoIncludes() on o.CourseId equals c.Id
+                     select new { OptIn = o, Course = c };
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = LikePattern.Containing(search.Trim());
+            joined = joined.Where(j => EF.Functions.Like(j.Course.Key, pattern, LikePattern.Escape) || EF.Functions.Like(j.Course.DisplayName, pattern, LikePattern.Escape));
+        }
+        return joined.OrderBy(j => j.Course.Key).Select(j => new OptInRow(j.OptIn.Id, j.Course.Id, j.Course.Key, j.Course.DisplayName,
+            j.OptIn.IsActive, j.OptIn.CreatedBy, j.OptIn.CreatedUtc, j.OptIn.ModifiedUtc));
+    }
 }
