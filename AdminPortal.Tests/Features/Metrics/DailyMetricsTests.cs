@@ -161,12 +161,16 @@ public sealed class DailyMetricsTests : IAsyncLifetime
     {
         await RunAsync();
 
-        var view = await portal.Get<MetricsDashboard>().ViewAsync("a.example.org", Day.AddDays(-3), Day, PortalServices.Admin);
-        var csv = MetricsDashboard.Csv(view);
+        var dashboard = portal.Get<MetricsDashboard>();
+        var view = await dashboard.ViewAsync("a.example.org", Day.AddDays(-3), Day, PortalServices.Admin);
+        var courses = await dashboard.CoursesAsync(view, new PageRequest(0, 10), PortalServices.Admin);
+        var secondPage = await dashboard.CoursesAsync(view, new PageRequest(1, 1), PortalServices.Admin);
+        var csv = await dashboard.CsvAsync("a.example.org", Day.AddDays(-3), Day, PortalServices.Admin);
 
         Assert.Equal((Day, 2L), (view.Last!.Day, view.Last.ActiveLearners));
-        Assert.Equal(["course-v1:A+One+2026", "course-v1:A+Two+2026"], view.Courses.Select(c => c.Last.CourseKey));
-        Assert.Equal("no data", view.Courses[0].EnrollmentChange);
+        Assert.Equal(["course-v1:A+One+2026", "course-v1:A+Two+2026"], courses.Items.Select(c => c.Last.CourseKey));
+        Assert.Equal((2, "course-v1:A+Two+2026"), (secondPage.Total, Assert.Single(secondPage.Items).Last.CourseKey));
+        Assert.Equal("no data", courses.Items[0].EnrollmentChange);
         Assert.StartsWith("day,site,active_learners,monthly_active_learners,total_learners,courses,enrollments\n2026-06-10,a.example.org,2,3,1,2,2\n", csv);
         Assert.Contains("2026-06-10,course-v1:A+One+2026,course-v1:A+One+2026,1,no data,2,1,0.6\n", csv);
     }

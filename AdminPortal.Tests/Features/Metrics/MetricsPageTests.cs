@@ -6,6 +6,7 @@ using AdminPortal.Features.Metrics;
 using AdminPortal.Tests.Support;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Features.Metrics;
 
@@ -97,6 +98,26 @@ public sealed class MetricsPageTests : IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Contains($"between {yesterday.AddDays(-29):yyyy-MM-dd} and {yesterday.AddDays(-20):yyyy-MM-dd}", page.Find("p[role=status]").TextContent));
         Assert.Empty(page.FindAll("figure.portal-chart"));
+    }
+
+    [Fact]
+    public async Task TheSiteAndRangeLiveInTheAddress()
+    {
+        var navigation = context.Bunit.Services.GetRequiredService<NavigationManager>();
+        var site = (await context.Get<MetricsDashboard>().SitesAsync(PortalServices.Admin))[^1];
+        var (from, to) = (yesterday.AddDays(-5), yesterday.AddDays(-1));
+        navigation.NavigateTo($"/metrics?site={site}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+
+        var page = Open();
+
+        Assert.Equal((from.ToString("yyyy-MM-dd"), to.ToString("yyyy-MM-dd")), (page.Find("#MetricsFrom").GetAttribute("value"), page.Find("#MetricsTo").GetAttribute("value")));
+        Assert.Contains($"Active learners on {to:yyyy-MM-dd}", page.Find("[aria-label='On the last day']").TextContent);
+        Assert.Contains($"site={Uri.EscapeDataString(site)}&from={from:yyyy-MM-dd}", page.Find("a[download]").GetAttribute("href"));
+
+        await page.Find("#MetricsTo").ChangeAsync(new ChangeEventArgs { Value = yesterday.ToString("yyyy-MM-dd") });
+
+        page.WaitForAssertion(() => Assert.EndsWith($"/metrics?site={site}&from={from:yyyy-MM-dd}&to={yesterday:yyyy-MM-dd}", navigation.Uri));
+        page.WaitForAssertion(() => Assert.Contains($"Active learners on {yesterday:yyyy-MM-dd}", page.Find("[aria-label='On the last day']").TextContent));
     }
 
     [Fact]

@@ -65,12 +65,15 @@ public sealed class AddressedGrid<TRow, TFilter>
     }
 
     /// <summary>Puts one filter in the address; the page follows the new address through <see cref="FilterChangedAsync"/>.</summary>
-    public void Filter(string key, string? value) =>
-        navigation.NavigateTo(navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
-        {
-            [key] = string.IsNullOrWhiteSpace(value) ? null : value.Trim(),
-            [PageKey] = null,
-        }), replace: true);
+    public void Filter(string key, string? value) => Filter((key, value));
+
+    /// <summary>Puts filters that go together in the address at once (a range's two ends).</summary>
+    public void Filter(params (string Key, string? Value)[] filters)
+    {
+        var parameters = filters.ToDictionary(f => f.Key, f => (object?)(string.IsNullOrWhiteSpace(f.Value) ? null : f.Value.Trim()));
+        parameters[PageKey] = null;
+        navigation.NavigateTo(navigation.GetUriWithQueryParameters(parameters), replace: true);
+    }
 
     /// <summary>Call from OnParametersSetAsync: loads the rows again, from the first page, when the address holds a new filter.</summary>
     public async Task FilterChangedAsync()

@@ -13,9 +13,12 @@ public sealed record CourseMetricsRow(CourseDailyMetric Last, CourseDailyMetric?
     public string EnrollmentChange => MetricRules.Change(Last.Enrollments, MonthBefore?.Enrollments);
 }
 
-public sealed record MetricsView(string Site, DateOnly From, DateOnly To, IReadOnlyList<SiteDailyMetric> Series, IReadOnlyList<CourseMetricsRow> Courses)
+public sealed record MetricsView(string Site, DateOnly From, DateOnly To, IReadOnlyList<SiteDailyMetric> Series)
 {
     public SiteDailyMetric? Last => Series.Count == 0 ? null : Series[^1];
+
+    /// <summary>The day the courses are shown for: the last day of the range that has metrics.</summary>
+    public DateOnly LastDay => Last?.Day ?? To;
 
     public SiteDailyMetric? MonthBefore { get; init; }
 }
@@ -44,19 +47,49 @@ public sealed class MetricsDashboard(IDbContextFactory<PortalDbContext> contexts
         actor.Demand(PortalPolicies.ViewOperations);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var series = await db.SiteDailyMetrics.AsNoTracking().Where(m => m.Site == site && m.Day >= from && m.Day <= to).OrderBy(m => m.Day).ToListAsync(cancellationToken);
-        var last = series.Count == 0 ? to : series[^1].Day;
-        var monthBefore = last.AddMonths(-1);
-        var siteMonthBefore = await db.SiteDailyMetrics.AsNoTracking().SingleOrDefaultAsync(m => m.Site == site && m.Day == monthBefore, cancellationToken);
-        var courses = await db.CourseDailyMetrics.AsNoTracking()
-            .Where(m => m.Site == site && ((m.Day >= from && m.Day <= last) || m.Day == monthBefore)).ToListAsync(cancellationToken);
-        var rows = courses.Where(c => c.Day == last).OrderBy(c => c.CourseKey).Select(c => new CourseMetricsRow(c,
-            courses.SingleOrDefault(m => m.CourseId == c.CourseId && m.Day == monthBefore),
-            courses.Where(m => m.CourseId == c.CourseId && m.Day >= from && m.Day <= last).OrderBy(m => m.Day).Select(m => m.ActiveLearners).ToList())).ToList();
-        return new MetricsView(site, from, to, series, rows) { MonthBefore = siteMonthBefore };
+        var view = new MetricsView(site, from, to, series);
+        var monthBefore = view.LastDay.AddMonths(-1);
+        return view with { MonthBefore = await db.SiteDailyMetrics.AsNoTracking().SingleOrDefaultAsync(m => m.Site == site && m.Day == monthBefore, cancellationToken) };
     }
 
-    /// <summary>What the dashboard shows, as CSV: the site's days, then its courses on the last day.</summary>
-    public static string Csv(MetricsView view)
+    /// <summary>A page of the site's courses on the view's last day, by key: two queries whatever the page or the range.</summary>
+    public async Task<Page<CourseMetricsRow>> CoursesAsync(MetricsView view, PageRequest page, PortalActor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Demand(PortalPolicies.ViewOperations);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var onLastDay = LastDayOf(db, view);
+        var total = await onLastDay.CountAsync(cancellationToken);
+        var courses = await onLastDay.Skip(page.SafeSkip).Take(page.SafeTake).ToListAsync(cancellationToken);
+        return new Page<CourseMetricsRow>(await WithHistoryAsync(db, view, courses, cancellationToken), total);
+    }
+
+    /// <summary>The CSV download: the site's days, then every course on the last day.</summary>
+    public async Task<string> CsvAsync(string site, DateOnly from, DateOnly to, PortalActor actor, CancellationToken cancellationToken = default)
+    {
+        var view = await ViewAsync(site, from, to, actor, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var courses = await LastDayOf(db, view).ToListAsync(cancellationToken);
+        return Csv(view, await WithHistoryAsync(db, view, courses, cancellationToken));
+    }
+
+    private static IQueryable<CourseDailyMetric> LastDayOf(PortalDbContext db, MetricsView view) =>
+        db.CourseDailyMetrics.AsNoTracking().Where(m => m.Site == view.Site && m.Day == view.LastDay).OrderBy(m => m.CourseKey);
+
+    // One query for these courses' earlier days in the range and a month before the last; matched up in memory by course.
+    private static async Task<IReadOnlyList<CourseMetricsRow>> WithHistoryAsync(
+        PortalDbContext db, MetricsView view, IReadOnlyList<CourseDailyMetric> onLastDay, CancellationToken cancellationToken)
+    {
+        var ids = onLastDay.Select(c => c.CourseId).ToList();
+        var (from, last, monthBefore) = (view.From, view.LastDay, view.LastDay.AddMonths(-1));
+        var earlier = (await db.CourseDailyMetrics.AsNoTracking()
+            .Where(m => m.Site == view.Site && ids.Contains(m.CourseId) && ((m.Day >= from && m.Day < last) || m.Day == monthBefore))
+            .ToListAsync(cancellationToken)).ToLookup(m => m.CourseId);
+        return [.. onLastDay.Select(c => new CourseMetricsRow(c,
+            earlier[c.CourseId].FirstOrDefault(m => m.Day == monthBefore),
+            [.. earlier[c.CourseId].Where(m => m.Day >= from).Append(c).OrderBy(m => m.Day).Select(m => m.ActiveLearners)]))];
+    }
+
+    private static string Csv(MetricsView view, IReadOnlyList<CourseMetricsRow> courses)
     {
         var csv = new StringBuilder("day,site,active_learners,monthly_active_learners,total_learners,courses,enrollments\n");
         foreach (var day in view.Series)
@@ -64,7 +97,7 @@ public sealed class MetricsDashboard(IDbContextFactory<PortalDbContext> contexts
             csv.Append(CultureInfo.InvariantCulture, $"{day.Day:yyyy-MM-dd},{Field(day.Site)},{day.ActiveLearners},{day.MonthlyActiveLearners},{day.TotalLearners},{day.Courses},{day.Enrollments}\n");
         }
         csv.Append("\nday,course_key,course,enrollments,enrollments_month_over_month,active_learners,completions,average_progress\n");
-        foreach (var row in view.Courses)
+        foreach (var row in courses)
         {
             var c = row.Last;
             csv.Append(CultureInfo.InvariantCulture,

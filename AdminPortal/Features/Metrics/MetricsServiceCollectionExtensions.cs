@@ -40,8 +40,8 @@ public static class MetricsServiceCollectionExtensions
                 return ApiProblems.From([new ServiceError(ErrorKind.NotFound, "site", $"There is no site {site}.")]);
             }
             var (first, last) = range!.Value;
-            var view = await dashboard.ViewAsync(site!, first, last, actor, ct);
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(MetricsDashboard.Csv(view)), "text/csv",
+            var csv = await dashboard.CsvAsync(site!, first, last, actor, ct);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv",
                 $"metrics-{SafeName(site!)}-{first:yyyyMMdd}-{last:yyyyMMdd}.csv");
         }).RequireAuthorization(PolicyNames.ViewOperations);
         return app;
