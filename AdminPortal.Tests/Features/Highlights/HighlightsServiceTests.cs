@@ -1,3 +1,6 @@
+using AdminPortal.Data;
+using AdminPortal.Domain.Learning;
+using Microsoft.EntityFrameworkCore;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.Highlights;
@@ -33,13 +36,30 @@ public sealed class HighlightsServiceTests : IAsyncLifetime
     public async Task DisposeAsync() => await portal.DisposeAsync();
 
     [Fact]
+    public async Task MoreCoursesThanTheListHoldsAreSaidToBeCut()
+    {
+        await using (var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            var start = new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc);
+            db.Courses.AddRange(Enumerable.Range(0, HighlightsService.MaxListed + 1).Select(i => new Course(new CourseKey("ManyX", $"C{i:000}", "2026"), $"Course {i}", start)));
+            await db.SaveChangesAsync();
+        }
+
+        var all = await highlights.EditableCoursesAsync(PortalServices.Admin, "ManyX");
+        var narrowed = await highlights.EditableCoursesAsync(PortalServices.Admin, "ManyX+C05");
+
+        Assert.Equal((HighlightsService.MaxListed, true, "course-v1:ManyX+C000+2026"), (all.Items.Count, all.Truncated, all.Items[0].Key));
+        Assert.Equal((1, false), (narrowed.Items.Count, narrowed.Truncated));
+    }
+
+    [Fact]
     public async Task AnAuthorEditsTheirCourseButNotAnother()
     {
         var course = await highlights.CourseAsync(assigned, author);
         var saved = await highlights.SaveAsync(assigned, course!.Sections[1].Id, ["Functions", " ", "Scope"], author);
 
         Assert.Equal(["Functions", "Scope"], saved.Value);
-        Assert.Equal(["course-v1:MITx+6.00x+2026_T1"], (await highlights.EditableCoursesAsync(author)).Select(c => c.Key));
+        Assert.Equal(["course-v1:MITx+6.00x+2026_T1"], (await highlights.EditableCoursesAsync(author)).Items.Select(c => c.Key));
         await Assert.ThrowsAsync<PortalForbiddenException>(() => highlights.CourseAsync(other, author));
         var refused = await highlights.SaveAsync(other, course.Sections[0].Id, ["x"], author);
         Assert.Equal(("course", HighlightsService.NoLongerAssigned), (refused.Errors.Single().Field, refused.Errors.Single().Message));

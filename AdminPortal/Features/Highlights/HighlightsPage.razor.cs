@@ -15,13 +15,15 @@ public partial class HighlightsPage
     [SupplyParameterFromQuery(Name = "q")] public string? Term { get; set; }
 
     private IReadOnlyList<AssignedCourse>? courses;
+    private bool truncated;
     private bool isSuperuser;
 
     protected override async Task OnParametersSetAsync()
     {
         var actor = await Actor.GetAsync();
         isSuperuser = actor.Can(PortalPolicies.ManagePortal);
-        courses = await Highlights.EditableCoursesAsync(actor, Term ?? "");
+        var found = await Highlights.EditableCoursesAsync(actor, Term ?? "");
+        (courses, truncated) = (found.Items, found.Truncated);
     }
 
     private void TermChanged(string? term) =>

@@ -22,7 +22,10 @@ public sealed class HighlightsService(
     IDbContextFactory<PortalDbContext> contexts, CourseAssignmentService assignments, EmailRenderer renderer, ILogger<HighlightsService> logger)
 {
     /// <summary>A superuser's search over every course, or an author's assigned courses.</summary>
-    public async Task<IReadOnlyList<AssignedCourse>> EditableCoursesAsync(PortalActor actor, string? term = null, CancellationToken cancellationToken = default)
+    public const int MaxListed = 50;
+
+    /// <summary>The first <see cref="MaxListed"/> courses the actor may edit, by key; Truncated when more match.</summary>
+    public async Task<Page<AssignedCourse>> EditableCoursesAsync(PortalActor actor, string? term = null, CancellationToken cancellationToken = default)
     {
         actor.Demand(PortalPolicies.EditHighlights);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -36,7 +39,8 @@ public sealed class HighlightsService(
             var pattern = LikePattern.Containing(term.Trim());
             courses = courses.Where(c => EF.Functions.Like(c.Key, pattern, LikePattern.Escape) || EF.Functions.Like(c.DisplayName, pattern, LikePattern.Escape));
         }
-        return await courses.OrderBy(c => c.Key).Take(50).Select(c => new AssignedCourse(c.Id, c.Key, c.DisplayName)).ToListAsync(cancellationToken);
+        var found = await courses.OrderBy(c => c.Key).Take(MaxListed + 1).Select(c => new AssignedCourse(c.Id, c.Key, c.DisplayName)).ToListAsync(cancellationToken);
+        return new Page<AssignedCourse>([.. found.Take(MaxListed)], Math.Min(found.Count, MaxListed), Truncated: found.Count > MaxListed);
     }
 
     /// <summary>The course with its sections in order; null when it does not exist. Throws when the actor may not edit it.</summary>
