@@ -27,10 +27,14 @@ internal static class MetricsBenchmarks
             $"{outcomes.Max(o => o.Took.TotalSeconds):0.0} s; {outcomes.Sum(o => o.Errors.Count)} course errors");
         var dashboard = app.Services.GetRequiredService<MetricsDashboard>();
         var site = (await dashboard.SitesAsync(BenchmarkRunner.Actor))[0];
-        watch.Restart();
-        var view = await dashboard.ViewAsync(site, days[0], days[^1], BenchmarkRunner.Actor);
-        await dashboard.CoursesAsync(view, new PageRequest(0, 25), BenchmarkRunner.Actor);
-        Console.WriteLine($"dashboard view of 30 days for {site} with its first page of courses: {watch.Elapsed.TotalMilliseconds:0} ms");
+        // The first view pays for compiling its queries; the second is what each later visit costs.
+        foreach (var visit in new[] { "first", "second" })
+        {
+            watch.Restart();
+            var view = await dashboard.ViewAsync(site, days[0], days[^1], BenchmarkRunner.Actor);
+            await dashboard.CoursesAsync(view, new PageRequest(0, 25), BenchmarkRunner.Actor);
+            Console.WriteLine($"dashboard view of 30 days for {site} with its first page of courses, {visit} visit: {watch.Elapsed.TotalMilliseconds:0} ms");
+        }
         watch.Restart();
         await dashboard.CsvAsync(site, days[0], days[^1], BenchmarkRunner.Actor);
         Console.WriteLine($"its CSV with every course: {watch.Elapsed.TotalMilliseconds:0} ms");

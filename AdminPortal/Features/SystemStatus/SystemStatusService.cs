@@ -30,7 +30,7 @@ public sealed class SystemStatusService(
     public async Task<SystemStatusReport> GetAsync(PortalActor actor, CancellationToken cancellationToken = default)
     {
         actor.Demand(PortalPolicies.ViewOperations);
-        var report = await health.CheckHealthAsync(cancellationToken);
+        var report = await health.CheckHealthAsync(check => check.Name == HealthServiceCollectionExtensions.Database, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
