@@ -40,6 +40,7 @@ public sealed class LearningDataPagesTests(PortalBrowserFixture portal)
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/learners\\?sort=Email$"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/learners\\?sort=Email&page=2$"));
+        await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex("^21-40 of"))).ToBeVisibleAsync(); // the rows are page 2's
         var first = grid.GetByRole(AriaRole.Link).First;
         var someone = (await first.TextContentAsync())!.Trim();
         await first.ClickAsync();
