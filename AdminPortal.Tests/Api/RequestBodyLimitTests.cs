@@ -27,8 +27,10 @@ public sealed class RequestBodyLimitTests : IAsyncLifetime
     [Fact]
     public async Task ABodyOverTheLimitIs413NamingTheBodyAndTheLimit()
     {
-        // As curl does for a large body: the server answers before the body is sent, so the client reads the answer.
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        // As curl does for a large body: the server answers before the body is sent, so the client reads the answer. The
+        // client waits up to 30 s for that answer (1 s by default, which a loaded machine overran: the body went, the
+        // server closed the connection on it and the client saw a broken pipe instead of the 413).
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) }) { BaseAddress = new Uri(app.Urls.First()) };
         client.DefaultRequestHeaders.ExpectContinue = true;
         client.WithApiKey(await app.Services.CreateApiKeyAsync(ApiScope.Enrollments));
 
