@@ -31,9 +31,7 @@ public sealed class CourseAssignmentService(IDbContextFactory<PortalDbContext> c
             return [];
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var pattern = LikePattern.Containing(term);
-        return await db.Courses.IgnoreAutoIncludes()
-            .Where(c => EF.Functions.Like(c.Key, pattern, LikePattern.Escape) || EF.Functions.Like(c.DisplayName, pattern, LikePattern.Escape))
+        return await db.Courses.IgnoreAutoIncludes().WhereKeyOrNameContains(term)
             .OrderBy(c => c.Key).Take(10).Select(c => new AssignedCourse(c.Id, c.Key, c.DisplayName)).ToListAsync(cancellationToken);
     }
 

@@ -47,17 +47,12 @@ public sealed class CourseResetHistory(
         }
         var rows = from a in audits
                    join l in db.Learners on a.LearnerId equals l.Id
-                   join c in db.Courses.IgnoreAutoIncludes() on a.CourseId equals c.Id
+                   join c in db.Courses.IgnoreAutoIncludes().WhereKeyOrNameContains(filter.Course) on a.CourseId equals c.Id
                    select new { Audit = a, l.Username, l.Email, c.Key, c.DisplayName };
         if (!string.IsNullOrWhiteSpace(filter.Learner))
         {
             var prefix = LikePattern.StartingWith(filter.Learner.Trim());
             rows = rows.Where(r => EF.Functions.Like(r.Username, prefix, LikePattern.Escape) || EF.Functions.Like(r.Email, prefix, LikePattern.Escape));
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Course))
-        {
-            var part = LikePattern.Containing(filter.Course.Trim());
-            rows = rows.Where(r => EF.Functions.Like(r.Key, part, LikePattern.Escape) || EF.Functions.Like(r.DisplayName, part, LikePattern.Escape));
         }
         var total = await rows.CountAsync(cancellationToken);
         var items = await rows.OrderByDescending(r => r.Audit.CreatedUtc).ThenByDescending(r => r.Audit.Id).Skip(page.SafeSkip).Take(page.SafeTake)

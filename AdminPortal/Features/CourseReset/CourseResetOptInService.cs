@@ -83,13 +83,8 @@ public sealed class CourseResetOptInService(
     private static IQueryable<OptInRow> Rows(PortalDbContext db, IQueryable<CourseResetOptIn> optIns, string? search = null)
     {
         var joined = from o in optIns.AsNoTracking()
-                     join c in db.Courses.IgnoreAutoIncludes() on o.CourseId equals c.Id
+                     join c in db.Courses.IgnoreAutoIncludes().WhereKeyOrNameContains(search) on o.CourseId equals c.Id
                      select new { OptIn = o, Course = c };
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var pattern = LikePattern.Containing(search.Trim());
-            joined = joined.Where(j => EF.Functions.Like(j.Course.Key, pattern, LikePattern.Escape) || EF.Functions.Like(j.Course.DisplayName, pattern, LikePattern.Escape));
-        }
         return joined.OrderBy(j => j.Course.Key).Select(j => new OptInRow(j.OptIn.Id, j.Course.Id, j.Course.Key, j.Course.DisplayName,
             j.OptIn.IsActive, j.OptIn.CreatedBy, j.OptIn.CreatedUtc, j.OptIn.ModifiedUtc));
     }

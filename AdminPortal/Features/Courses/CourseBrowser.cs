@@ -54,11 +54,7 @@ public sealed partial class CourseBrowser(IDbContextFactory<PortalDbContext> con
 
     private static IQueryable<Course> Filter(IQueryable<Course> query, CourseFilter filter, DateTime now)
     {
-        if (!string.IsNullOrWhiteSpace(filter.Search))
-        {
-            var pattern = LikePattern.Containing(filter.Search.Trim());
-            query = query.Where(c => EF.Functions.Like(c.Key, pattern, LikePattern.Escape) || EF.Functions.Like(c.DisplayName, pattern, LikePattern.Escape));
-        }
+        query = query.WhereKeyOrNameContains(filter.Search);
         if (!string.IsNullOrEmpty(filter.Org))
         {
             query = query.Where(c => c.Org == filter.Org);

@@ -34,12 +34,7 @@ public sealed class HighlightsService(
         {
             courses = courses.Where(c => db.CourseAssignments.Any(a => a.UserId == actor.Id && a.CourseId == c.Id));
         }
-        if (!string.IsNullOrWhiteSpace(term))
-        {
-            var pattern = LikePattern.Containing(term.Trim());
-            courses = courses.Where(c => EF.Functions.Like(c.Key, pattern, LikePattern.Escape) || EF.Functions.Like(c.DisplayName, pattern, LikePattern.Escape));
-        }
-        var found = await courses.OrderBy(c => c.Key).Take(MaxListed + 1).Select(c => new AssignedCourse(c.Id, c.Key, c.DisplayName)).ToListAsync(cancellationToken);
+        var found = await courses.WhereKeyOrNameContains(term).OrderBy(c => c.Key).Take(MaxListed + 1).Select(c => new AssignedCourse(c.Id, c.Key, c.DisplayName)).ToListAsync(cancellationToken);
         return new Page<AssignedCourse>([.. found.Take(MaxListed)], Math.Min(found.Count, MaxListed), Truncated: found.Count > MaxListed);
     }
 

@@ -91,9 +91,7 @@ public sealed class ScheduleBrowser(IDbContextFactory<PortalDbContext> contexts,
         var query = (filter.StartBeforeCourseStart ? db.Schedules.FromSqlRaw(StartingBeforeTheirCourse) : db.Schedules).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Course))
         {
-            var pattern = LikePattern.Containing(filter.Course.Trim());
-            var courseIds = await db.Courses.IgnoreAutoIncludes()
-                .Where(c => EF.Functions.Like(c.Key, pattern, LikePattern.Escape) || EF.Functions.Like(c.DisplayName, pattern, LikePattern.Escape))
+            var courseIds = await db.Courses.IgnoreAutoIncludes().WhereKeyOrNameContains(filter.Course)
                 .Select(c => c.Id).ToListAsync(cancellationToken);
             query = query.Where(s => courseIds.Contains(s.CourseId));
         }
