@@ -1,4 +1,3 @@
-using System.Globalization;
 using AdminPortal.Components.Navigation;
 using AdminPortal.Components.Shared;
 using AdminPortal.Domain.Accounts;
@@ -45,9 +44,9 @@ public partial class CourseResetHistoryPage
         }
     }
 
-    private DateOnly? FromDay => Day(From);
+    private DateOnly? FromDay => PortalFormat.ParseDay(From);
 
-    private DateOnly? ToDay => Day(To);
+    private DateOnly? ToDay => PortalFormat.ParseDay(To);
 
     private ResetHistoryFilter Filter => new(
         Enum.TryParse<CourseResetStatus>(Status, out var chosen) ? chosen : null, Learner, Course, FromDay, ToDay);
@@ -55,10 +54,7 @@ public partial class CourseResetHistoryPage
     /// <summary>A range that ends before it starts shows this alone: no empty table beside it.</summary>
     private string? RangeError => FromDay > ToDay ? "Asked from is after Asked until: pick a range that starts before it ends." : null;
 
-    private void SetDate(string name, DateTime? date) => rows.Filter(name, date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-
-    private static DateOnly? Day(string? iso) =>
-        DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    private void SetDate(string name, DateTime? date) => rows.Filter(name, PortalFormat.Day(date));
 
     private static DateTime? AsDate(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue);
 

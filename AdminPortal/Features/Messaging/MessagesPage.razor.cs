@@ -1,4 +1,3 @@
-using System.Globalization;
 using AdminPortal.Components.Navigation;
 using AdminPortal.Components.Shared;
 using AdminPortal.Domain.Messaging;
@@ -27,8 +26,7 @@ public partial class MessagesPage
 
     private AddressedGrid<MessageRow, MessageFilter> rows = default!;
 
-    private DateOnly? ParsedDay =>
-        DateOnly.TryParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    private DateOnly? ParsedDay => PortalFormat.ParseDay(Day);
 
     private DateTime? QueuedOn => ParsedDay?.ToDateTime(TimeOnly.MinValue);
 
@@ -40,7 +38,7 @@ public partial class MessagesPage
 
     protected override Task OnParametersSetAsync() => rows.FilterChangedAsync();
 
-    private void DayChanged(DateTime? day) => rows.Filter(DayKey, day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    private void DayChanged(DateTime? day) => rows.Filter(DayKey, PortalFormat.Day(day));
 
     public static string StateText(OutboxState state) => state switch
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AdminPortal.Components.Navigation;
 using AdminPortal.Components.Shared;
 using AdminPortal.Domain.Metrics;
@@ -50,8 +49,8 @@ public partial class MetricsPage
             return;
         }
         site = SiteParameter is { } chosen && sites.Contains(chosen) ? chosen : sites[0];
-        to = Day(ToParameter) ?? MetricRules.DayFor(null, Runner.Today);
-        from = Day(FromParameter) ?? to.AddDays(-29);
+        to = PortalFormat.ParseDay(ToParameter) ?? MetricRules.DayFor(null, Runner.Today);
+        from = PortalFormat.ParseDay(FromParameter) ?? to.AddDays(-29);
         if (shown != new Shown(site, from, to))
         {
             await LoadAsync();
@@ -74,7 +73,7 @@ public partial class MetricsPage
     private void ToChanged(DateTime? value) => ShowRange(from, value is { } day ? DateOnly.FromDateTime(day) : to);
 
     private void ShowRange(DateOnly first, DateOnly last) =>
-        courses.Filter((FromKey, first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), (ToKey, last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        courses.Filter((FromKey, PortalFormat.Day(first)), (ToKey, PortalFormat.Day(last)));
 
     // A range the page refuses shows its one message and nothing of the range before.
     private async Task LoadAsync()
@@ -89,7 +88,4 @@ public partial class MetricsPage
         }
         shown = new Shown(site, from, to);
     }
-
-    private static DateOnly? Day(string? iso) =>
-        DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }

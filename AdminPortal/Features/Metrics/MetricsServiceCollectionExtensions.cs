@@ -1,7 +1,8 @@
 using AdminPortal.Api;
+using AdminPortal.Components.Navigation;
+using AdminPortal.Components.Shared;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.Metrics;
-using AdminPortal.Components.Navigation;
 using AdminPortal.Jobs;
 
 namespace AdminPortal.Features.Metrics;
@@ -53,7 +54,7 @@ public static class MetricsServiceCollectionExtensions
         var errors = new List<ServiceError>();
         DateOnly? Day(string name, string? value)
         {
-            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            if (PortalFormat.ParseDay(value) is { } day)
             {
                 return day;
             }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using AdminPortal.Components.Navigation;
+using AdminPortal.Components.Shared;
 using AdminPortal.Domain.UpgradeDeadlines;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -26,7 +26,7 @@ public partial class DeadlineExplainerPanel
 
     protected override async Task OnInitializedAsync()
     {
-        dateText = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        dateText = PortalFormat.Day(DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
         await RefreshAsync();
     }
 
@@ -35,7 +35,7 @@ public partial class DeadlineExplainerPanel
     {
         var actor = await Actor.GetAsync();
         (explanation, problem) = (null, null);
-        if (!DateOnly.TryParseExact(dateText?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (PortalFormat.ParseDay(dateText?.Trim()) is not { } day)
         {
             // Never silently the course start: the deadline depends on the day the learner enrolls.
             problem = "Enter an enrollment date (yyyy-MM-dd): the deadline depends on the day the learner enrolls.";
