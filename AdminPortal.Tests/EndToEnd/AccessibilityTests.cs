@@ -7,7 +7,7 @@ namespace AdminPortal.Tests.EndToEnd;
 /// No serious or critical axe-core violation on any page; every input has a label and every button a name, on every page, so people and tests can use them by role and label;
 /// and every page works under the portal's Content-Security-Policy (Chromium reports no refusal).
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(AccessEndToEndCollection.Name)]
 public sealed class AccessibilityTests(PortalBrowserFixture portal)
 {
     private const string FindUnnamedControls = """

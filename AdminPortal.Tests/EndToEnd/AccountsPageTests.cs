@@ -5,7 +5,7 @@ namespace AdminPortal.Tests.EndToEnd;
 
 // The dialogs' validation, confirmations, locking and roles are component tests (Features/Accounts); here the browser
 // creates an account and the new person signs in with it.
-[Collection(EndToEndCollection.Name)]
+[Collection(AccessEndToEndCollection.Name)]
 public sealed class AccountsPageTests(PortalBrowserFixture portal)
 {
     private async Task<IPage> OpenAccountsAsync()

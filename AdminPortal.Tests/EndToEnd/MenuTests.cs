@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace AdminPortal.Tests.EndToEnd;
 
-[Collection(EndToEndCollection.Name)]
+[Collection(AccessEndToEndCollection.Name)]
 public sealed class MenuTests(PortalBrowserFixture portal)
 {
     // What each role sees in the menu, and which item is lit, are component tests (NavMenuTests); here the real browser

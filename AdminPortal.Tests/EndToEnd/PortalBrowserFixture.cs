@@ -86,8 +86,19 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>The feature journeys: one portal and browser.</summary>
 [CollectionDefinition(Name)]
 public sealed class EndToEndCollection : ICollectionFixture<PortalBrowserFixture>
 {
     public const string Name = "End to end";
+}
+
+/// <summary>
+/// Sign-in, the menu, accounts and the accessibility scan of every page: a second portal and browser, so the two halves of
+/// the browser tests run side by side (each collection runs its tests one at a time).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class AccessEndToEndCollection : ICollectionFixture<PortalBrowserFixture>
+{
+    public const string Name = "End to end, access";
 }

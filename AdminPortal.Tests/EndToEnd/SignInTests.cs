@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace AdminPortal.Tests.EndToEnd;
 
-[Collection(EndToEndCollection.Name)]
+[Collection(AccessEndToEndCollection.Name)]
 public sealed class SignInTests(PortalBrowserFixture portal)
 {
     [Fact]
