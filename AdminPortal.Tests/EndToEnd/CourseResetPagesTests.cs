@@ -122,6 +122,7 @@ public sealed class CourseResetPagesTests(PortalBrowserFixture portal, ITestOutp
         await admin.GetByLabel("Course key").FillAsync(key);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
         await Assertions.Expect(admin.GetByText($"{key} is opted in")).ToBeVisibleAsync(); // the snackbar
+        await Assertions.Expect(admin.GetByLabel("Course key")).ToBeEmptyAsync();
         await admin.GetByLabel("Course key").FillAsync(key);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
         await Assertions.Expect(admin.Locator("main").GetByText($"{key} is already opted in")).ToBeVisibleAsync();

@@ -75,8 +75,10 @@ public sealed class LearningDataPagesTests(PortalBrowserFixture portal)
         await page.GetByLabel("Search key or name").PressAsync("Enter");
         var grid = page.GetByLabel("Courses", new() { Exact = true });
         await Assertions.Expect(grid.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
-        await grid.GetByRole(AriaRole.Link).First.ClickAsync();
-        await page.GetByText(email).WaitForAsync();
+        var row = grid.GetByRole(AriaRole.Row).Nth(1);
+        await Assertions.Expect(row).ToContainTextAsync(key);
+        await row.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(page.GetByText(email)).ToBeVisibleAsync(new() { Timeout = 15_000 });
     }
 
     [Fact]

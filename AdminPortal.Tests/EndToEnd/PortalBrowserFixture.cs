@@ -20,6 +20,15 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private HttpReceiver? surveyReceiver;
 
+    // Playwright switches the console's encoding while it starts its driver. .NET then drops and rebuilds its console
+    // writers, which deadlocked against a portal host logging to stderr at that moment; writers set here are kept as
+    // they are, so the switch no longer touches them.
+    static PortalBrowserFixture()
+    {
+        Console.SetOut(new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true });
+        Console.SetError(new StreamWriter(Console.OpenStandardError()) { AutoFlush = true });
+    }
+
     public string BaseUrl { get; private set; } = "";
 
     public IBrowser Browser { get; private set; } = default!;

@@ -13,7 +13,8 @@ public sealed class StartupTests
     [Fact]
     public async Task HealthReportsTheDatabaseOnAFreshlyMigratedWalFile()
     {
-        using var portal = new PortalWebFactory();
+        using var folder = TestDirectory.Create("fresh"); // no database yet: the start migrates one
+        using var portal = new PortalWebFactory(folder);
 
         var response = await portal.CreateClient().GetAsync("/health");
 

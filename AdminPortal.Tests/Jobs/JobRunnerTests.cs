@@ -10,7 +10,7 @@ namespace AdminPortal.Tests.Jobs;
 /// <summary>Every execution, whoever starts it, leaves a JobRun with its outcome, counts, log lines and starter.</summary>
 public sealed class JobRunnerTests : IAsyncLifetime
 {
-    private readonly PortalWebFactory portal = new(TestDirectory.Create("runs"), TestJobs.Register);
+    private readonly PortalWebFactory portal = new(TestDirectory.CreateMigrated("runs"), TestJobs.Register);
 
     private IServiceProvider Services => portal.Services;
 

@@ -23,6 +23,9 @@ public sealed class PageContext : IAsyncDisposable
 
     private readonly AsyncServiceScope scope;
 
+    // bUnit waits 1 s by default for a render; with four test threads on two cores a debounced search can take longer.
+    static PageContext() => BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     private PageContext(PortalServices portal)
     {
         Portal = portal;

@@ -30,10 +30,8 @@ public sealed class PortalServices : IAsyncDisposable
     /// <param name="configureServices">Changes to the portal's services, such as a <see cref="SqlCounter"/> on its contexts.</param>
     public static async Task<PortalServices> StartAsync(Action<IServiceCollection>? configureServices, params (string Key, string? Value)[] settings)
     {
-        var directory = TestDirectory.Create("services");
-        // A copy of a database migrated once per test run: the start then finds nothing to migrate, which saves most of it.
-        File.Copy(await MigratedDatabase.Value, directory.DatabaseFile);
-        var app = await CliHost.StartAsync([], directory.Settings(settings), CancellationToken.None, configureServices);
+        var directory = TestDirectory.CreateMigrated("services");
+        var app = await CliHost.StartAsync([], directory.Settings(settings), CancellationToken.None, FastPasswordHashing.With(configureServices));
         return new PortalServices(directory, app, ownsDirectory: true);
     }
 
@@ -41,22 +39,9 @@ public sealed class PortalServices : IAsyncDisposable
     public static async Task<PortalServices> StartOnAsync(TestDirectory directory, Action<IServiceCollection>? configureServices = null,
         params (string Key, string? Value)[] settings)
     {
-        var app = await CliHost.StartAsync([], directory.Settings(settings), CancellationToken.None, configureServices);
+        var app = await CliHost.StartAsync([], directory.Settings(settings), CancellationToken.None, FastPasswordHashing.With(configureServices));
         return new PortalServices(directory, app, ownsDirectory: false);
     }
-
-    private static readonly Lazy<Task<string>> MigratedDatabase = new(async () =>
-    {
-        var template = TestDirectory.Create("migrated-template");
-        await (await CliHost.StartAsync([], template.Settings(), CancellationToken.None)).DisposeAsync();
-        // Closing its pooled connections checkpoints the database, so the file alone holds all of it (only this file's
-        // pool: other tests' databases stay open).
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={template.DatabaseFile}"))
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
-        }
-        return template.DatabaseFile;
-    });
 
     public static readonly PortalActor Admin = PortalActor.System("test");
 

@@ -14,7 +14,7 @@ public class PortalWebFactory : WebApplicationFactory<Program>
     private readonly bool ownsDirectory;
 
     public PortalWebFactory(string environment = "Production", params (string Key, string? Value)[] settings)
-        : this(TestDirectory.Create("web"), ownsDirectory: true, null, environment, settings)
+        : this(TestDirectory.CreateMigrated("web"), ownsDirectory: true, null, environment, settings)
     {
     }
 
@@ -44,10 +44,7 @@ public class PortalWebFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        if (configureServices is not null)
-        {
-            builder.ConfigureTestServices(configureServices);
-        }
+        builder.ConfigureTestServices(FastPasswordHashing.With(configureServices));
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see each 302.</summary>

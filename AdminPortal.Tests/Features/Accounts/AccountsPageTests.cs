@@ -90,10 +90,10 @@ public sealed class AccountsPageTests : IAsyncLifetime
 
         await page.Input("Email or name contains").TypeAsync("searchable");
 
-        page.WaitForAssertion(() => Assert.EndsWith("/admin/accounts?q=searchable", navigation.Uri), TimeSpan.FromSeconds(3));
+        page.WaitForAssertion(() => Assert.EndsWith("/admin/accounts?q=searchable", navigation.Uri));
         page.WaitForAssertion(() => Assert.Contains(email, Assert.Single(page.FindAll("tbody tr")).TextContent));
         await page.Input("Email or name contains").TypeAsync("nobody-has-this");
-        page.WaitForAssertion(() => Assert.Contains("No account matches.", page.Markup), TimeSpan.FromSeconds(3));
+        page.WaitForAssertion(() => Assert.Contains("No account matches.", page.Markup));
     }
 
     [Fact]

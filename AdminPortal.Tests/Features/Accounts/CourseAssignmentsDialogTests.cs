@@ -20,7 +20,7 @@ public sealed class CourseAssignmentsDialogTests
         page.Button($"Courses of {email}").Press();
         page.WaitForAssertion(() => Assert.Contains($"None yet: {email} can edit no course's highlights.", page.Dialog().TextContent));
         await page.Input("Find a course by key or name").TypeAsync("MITx");
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("button[aria-label^='Assign course-v1:MITx']")), TimeSpan.FromSeconds(3));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("button[aria-label^='Assign course-v1:MITx']")));
         var key = page.Find("button[aria-label^='Assign course-v1:MITx']").GetAttribute("aria-label")!["Assign ".Length..];
         await page.Button($"Assign {key}").ClickAsync();
 

@@ -11,7 +11,7 @@ namespace AdminPortal.Tests.Features.CourseReset;
 /// <summary>The support API through the whole web stack: its texts, status codes and who may call it.</summary>
 public sealed class CourseResetEndpointsTests : IAsyncLifetime
 {
-    private readonly TestDirectory directory = TestDirectory.Create("reset-api");
+    private readonly TestDirectory directory = TestDirectory.CreateMigrated("reset-api");
     private PortalWebFactory portal = default!;
     private HttpClient support = default!;
 

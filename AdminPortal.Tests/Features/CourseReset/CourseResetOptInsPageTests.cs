@@ -59,7 +59,7 @@ public sealed class CourseResetOptInsPageTests : IAsyncLifetime
 
         await page.Input("Search opted-in courses (key or name)").TypeAsync("no-such-course");
 
-        page.WaitForAssertion(() => Assert.Contains("No opted-in course matches.", page.Markup), TimeSpan.FromSeconds(3));
+        page.WaitForAssertion(() => Assert.Contains("No opted-in course matches.", page.Markup));
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class CoursesPageTests : IAsyncLifetime
 
         await page.Find("input").InputAsync(new ChangeEventArgs { Value = "zzz-no-course" });
 
-        page.WaitForAssertion(() => Assert.EndsWith("?q=zzz-no-course", navigation.Uri), TimeSpan.FromSeconds(3));
+        page.WaitForAssertion(() => Assert.EndsWith("?q=zzz-no-course", navigation.Uri));
         page.WaitForAssertion(() => Assert.Contains("No course matches these filters.", page.Markup));
         Assert.Empty(page.FindAll("tbody tr a"));
     }

@@ -55,7 +55,7 @@ public sealed class HighlightsPageTests
 
         await page.Find(".portal-search input").InputAsync(new ChangeEventArgs { Value = "CS50" });
 
-        page.WaitForAssertion(() => Assert.EndsWith("?q=CS50", navigation.Uri), TimeSpan.FromSeconds(3));
+        page.WaitForAssertion(() => Assert.EndsWith("?q=CS50", navigation.Uri));
         page.WaitForAssertion(() => Assert.Single(page.FindAll("ul[aria-label='Courses you may edit'] a")));
         Assert.Contains("CS50", page.Find("ul[aria-label='Courses you may edit'] li").TextContent);
     }

@@ -44,7 +44,7 @@ public sealed class ImportPageTests : IAsyncLifetime
             "bob,bob@example.org,Bob,true,false,false,2025-09-01,,en"), "learners.csv"));
         await ImportAsync(page);
 
-        page.WaitForAssertion(() => Assert.Contains("learners.csv: 2 rows: 2 added, 0 updated, 0 unchanged", page.Find(".mud-alert").TextContent), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Contains("learners.csv: 2 rows: 2 added, 0 updated, 0 unchanged", page.Find(".mud-alert").TextContent));
         Assert.Equal(2, await LearnersAsync());
     }
 
@@ -59,7 +59,7 @@ public sealed class ImportPageTests : IAsyncLifetime
             "bob,not-an-email,Bob,true,false,false,2025-09-01,,en"), "learners.csv"));
         await ImportAsync(page);
 
-        page.WaitForAssertion(() => Assert.Contains("nothing was imported: 1 error(s)", page.Find(".mud-alert").TextContent), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Contains("nothing was imported: 1 error(s)", page.Find(".mud-alert").TextContent));
         var cells = page.FindAll("[aria-label='Import errors'] tbody tr td").Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal("3", cells[0]);
         Assert.Contains("'not-an-email' is not an email address", cells[2]);
@@ -83,7 +83,7 @@ public sealed class ImportPageTests : IAsyncLifetime
         Assert.NotNull(page.Find(".portal-import-progress .mud-progress-linear"));
         file.Release();
         await importing;
-        page.WaitForAssertion(() => Assert.Contains("1 rows: 1 added", page.Markup), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Contains("1 rows: 1 added", page.Markup));
         Assert.Empty(page.FindAll(".portal-import-progress"));
     }
 

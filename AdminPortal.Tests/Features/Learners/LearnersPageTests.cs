@@ -53,7 +53,7 @@ public sealed class LearnersPageTests : IAsyncLifetime
 
         await page.Find("input").InputAsync(new ChangeEventArgs { Value = someone.Username });
 
-        page.WaitForAssertion(() => Assert.EndsWith($"?q={Uri.EscapeDataString(someone.Username)}", navigation.Uri), TimeSpan.FromSeconds(3));
+        page.WaitForAssertion(() => Assert.EndsWith($"?q={Uri.EscapeDataString(someone.Username)}", navigation.Uri));
         page.WaitForAssertion(() => Assert.Equal(someone.Username, page.Find("tbody tr a").TextContent));
         Assert.All(page.FindAll("tbody tr a"), a => Assert.StartsWith(someone.Username, a.TextContent, StringComparison.OrdinalIgnoreCase));
     }

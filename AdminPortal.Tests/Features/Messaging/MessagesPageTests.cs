@@ -45,7 +45,7 @@ public sealed class MessagesPageTests : IAsyncLifetime
 
         await page.Find(".portal-search input").InputAsync(new ChangeEventArgs { Value = "learner2" });
 
-        page.WaitForAssertion(() => Assert.EndsWith("?q=learner2", navigation.Uri), TimeSpan.FromSeconds(3));
+        page.WaitForAssertion(() => Assert.EndsWith("?q=learner2", navigation.Uri));
         page.WaitForAssertion(() => Assert.Equal(11, page.FindAll("[aria-label='Messages'] tbody tr").Count)); // learner2, learner20 to 29
         Assert.All(page.FindAll("[aria-label='Messages'] tbody tr td:nth-child(3)"), td => Assert.StartsWith("learner2", td.TextContent.Trim()));
     }

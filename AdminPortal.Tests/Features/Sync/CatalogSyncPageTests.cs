@@ -76,7 +76,7 @@ public sealed class CatalogSyncPageTests
         try
         {
             page = Open(context);
-            page.WaitForAssertion(() => Assert.Contains("running", page.Find("[aria-label='Recent syncs'] tbody tr").TextContent), TimeSpan.FromSeconds(5));
+            page.WaitForAssertion(() => Assert.Contains("running", page.Find("[aria-label='Recent syncs'] tbody tr").TextContent));
         }
         finally
         {
@@ -85,7 +85,7 @@ public sealed class CatalogSyncPageTests
         var run = await running;
 
         Assert.Equal(JobRunStatus.Succeeded, run.Status);
-        page.WaitForAssertion(() => Assert.Equal("succeeded", page.Find($"[aria-label='Status of sync {run.Id}']").TextContent), TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => Assert.Equal("succeeded", page.Find($"[aria-label='Status of sync {run.Id}']").TextContent));
         Assert.Equal(["1", "1", "0", "1", "0"], page.FindAll("[aria-label='Recent syncs'] tbody tr td").Skip(2).Take(5).Select(td => td.TextContent.Trim()));
     }
 }

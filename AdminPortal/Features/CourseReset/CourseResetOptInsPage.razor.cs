@@ -32,11 +32,13 @@ public partial class CourseResetOptInsPage
     private async Task AddAsync()
     {
         var result = await OptIns.AddAsync(courseKey, await Actor.GetAsync());
-        await ShowAsync(result, row => $"{row.CourseKey} is opted in: support can reset it now.");
         if (result.Succeeded)
         {
+            // Cleared with the message, not after the list reloads: a key typed meanwhile would be wiped.
             courseKey = "";
+            StateHasChanged();
         }
+        await ShowAsync(result, row => $"{row.CourseKey} is opted in: support can reset it now.");
     }
 
     private async Task ToggleAsync(OptInRow row) =>
