@@ -8,7 +8,7 @@ namespace AdminPortal.Tests.Features.ApiKeys;
 
 public sealed class ApiKeysCommandTests : IDisposable
 {
-    private readonly TestDirectory directory = TestDirectory.Create("api-keys");
+    private readonly TestDirectory directory = TestDirectory.CreateMigrated("api-keys");
 
     public void Dispose() => directory.Dispose();
 

@@ -4,7 +4,7 @@ namespace AdminPortal.Tests.Features.DemoData;
 
 public sealed class SeedDemoCommandTests : IDisposable
 {
-    private readonly TestDirectory directory = TestDirectory.Create("seed-demo");
+    private readonly TestDirectory directory = TestDirectory.CreateMigrated("seed-demo");
 
     public void Dispose() => directory.Dispose();
 
@@ -21,7 +21,7 @@ public sealed class SeedDemoCommandTests : IDisposable
     [Fact]
     public async Task TheSameSeedAndDayPrintTheSameCounts()
     {
-        using var other = TestDirectory.Create("seed-demo-2");
+        using var other = TestDirectory.CreateMigrated("seed-demo-2");
 
         var first = await new CliRunner(directory).RunAsync("seed-demo", "--learners", "150", "--seed", "9", "--today", "2025-03-01");
         var second = await new CliRunner(other).RunAsync("seed-demo", "--learners", "150", "--seed", "9", "--today", "2025-03-01");

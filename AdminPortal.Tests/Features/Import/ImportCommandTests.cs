@@ -4,7 +4,7 @@ namespace AdminPortal.Tests.Features.Import;
 
 public sealed class ImportCommandTests : IDisposable
 {
-    private readonly TestDirectory directory = TestDirectory.Create("import-cli");
+    private readonly TestDirectory directory = TestDirectory.CreateMigrated("import-cli");
     private readonly CliRunner cli;
 
     public ImportCommandTests() => cli = new CliRunner(directory);

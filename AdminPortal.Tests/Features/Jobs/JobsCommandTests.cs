@@ -10,7 +10,7 @@ namespace AdminPortal.Tests.Features.Jobs;
 
 public sealed class JobsCommandTests : IDisposable
 {
-    private readonly TestDirectory directory = TestDirectory.Create("cli-jobs");
+    private readonly TestDirectory directory = TestDirectory.CreateMigrated("cli-jobs");
 
     public void Dispose() => directory.Dispose();
 

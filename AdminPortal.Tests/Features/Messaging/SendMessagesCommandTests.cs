@@ -5,7 +5,7 @@ namespace AdminPortal.Tests.Features.Messaging;
 /// <summary>The send-* commands on demo data, as an operator runs them.</summary>
 public sealed class SendMessagesCommandTests : IAsyncLifetime
 {
-    private readonly TestDirectory directory = TestDirectory.Create("send-messages");
+    private readonly TestDirectory directory = TestDirectory.CreateMigrated("send-messages");
     private CliRunner cli = default!;
 
     public async Task InitializeAsync()

@@ -4,7 +4,7 @@ namespace AdminPortal.Tests.Features.Metrics;
 
 public sealed class MetricsCommandTests : IDisposable
 {
-    private readonly TestDirectory directory = TestDirectory.Create("cli-metrics");
+    private readonly TestDirectory directory = TestDirectory.CreateMigrated("cli-metrics");
 
     public void Dispose() => directory.Dispose();
 

@@ -4,7 +4,7 @@ namespace AdminPortal.Tests.Features.Sites;
 
 public sealed class SitesCommandTests : IDisposable
 {
-    private readonly TestDirectory directory = TestDirectory.Create("sites");
+    private readonly TestDirectory directory = TestDirectory.CreateMigrated("sites");
     private readonly CliRunner cli;
 
     public SitesCommandTests() => cli = new CliRunner(directory);

@@ -4,7 +4,7 @@ namespace AdminPortal.Tests.Features.SurveyReports;
 
 public sealed class SurveyReportCommandTests : IDisposable
 {
-    private readonly TestDirectory directory = TestDirectory.Create("cli-survey");
+    private readonly TestDirectory directory = TestDirectory.CreateMigrated("cli-survey");
 
     public void Dispose() => directory.Dispose();
 
