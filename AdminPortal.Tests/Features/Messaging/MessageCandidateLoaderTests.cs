@@ -46,10 +46,10 @@ public sealed class MessageCandidateLoaderTests : IAsyncLifetime
         }
     }
 
-    private async Task<(List<MessageCandidate> Candidates, List<int> StatementsPerBin)> LoadAsync(MessageTarget target)
+    private async Task<(List<MessageCandidate> Candidates, List<int> StatementsPerBin)> LoadAsync(MessageTarget target, MessageSite? forSite = null)
     {
         await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var courses = await MessageCandidateLoader.CoursesAsync(db, CancellationToken.None);
+        var courses = await MessageCandidateLoader.CoursesAsync(db, forSite ?? site, CancellationToken.None);
         var candidates = new List<MessageCandidate>();
         var statements = new List<int>();
         for (var bin = 0; bin < MessageTypes.Bins; bin++)
@@ -77,6 +77,21 @@ public sealed class MessageCandidateLoaderTests : IAsyncLifetime
         var candidate = few.Single(c => c.Username == "few0");
         Assert.Equal(("few0@example.org", "Learner 0", "audit", ScheduleExperience.CourseUpdates), (candidate.Email, candidate.LearnerName, candidate.EnrollmentMode, candidate.Experience));
         Assert.Equal((Course, true, 2), (candidate.Course.Key, candidate.Course.HasVerifiedMode, candidate.Course.Sections.Count(s => s.Highlights.Count > 0)));
+    }
+
+    [Fact]
+    public async Task ASiteReadsOnlyTheSchedulesOfItsOwnOrgsCourses()
+    {
+        await EnrollAsync(5, "mit", Enrolled);
+        var harvard = new MessageSite(site.Id + 1, "harvard.example.org", "Harvard", ["HarvardX"], new HashSet<string>());
+        var target = new MessageTarget(MessageTypes.NudgeDay3, Enrolled, null);
+
+        var (theirs, theirStatements) = await LoadAsync(target, harvard);
+        var (ours, _) = await LoadAsync(target);
+
+        Assert.Empty(theirs);
+        Assert.All(theirStatements, count => Assert.Equal(1, count));
+        Assert.Equal(5, ours.Count);
     }
 
     [Fact]

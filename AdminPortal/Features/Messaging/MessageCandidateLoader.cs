@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminPortal.Features.Messaging;
 
 /// <summary>
-/// What the resolvers read, in statements that do not grow with the learners: every course's facts once per run, then
-/// per bin and target day one query over the day's index range of schedules with their learners and enrollments.
+/// What the resolvers read, in statements that do not grow with the learners: the site's courses once per run, then per
+/// bin and target day one query over the day's index range of schedules of those courses, with their learners and
+/// enrollments. Other sites' schedules are never read, so the rows a site's run reads are the rows it resolves.
 /// </summary>
 public static class MessageCandidateLoader
 {
-    /// <summary>Every course with its verified mode and sections: three statements, whatever the number of learners.</summary>
-    public static async Task<IReadOnlyDictionary<int, MessageCourse>> CoursesAsync(PortalDbContext db, CancellationToken cancellationToken)
+    /// <summary>The courses of the site's orgs with their verified mode and sections: three statements, whatever the number of learners.</summary>
+    public static async Task<IReadOnlyDictionary<int, MessageCourse>> CoursesAsync(PortalDbContext db, MessageSite site, CancellationToken cancellationToken)
     {
         var courses = await db.Courses.AsNoTracking().IgnoreAutoIncludes()
             .Select(c => new { c.Id, c.Key, c.DisplayName, c.Org, c.EndUtc, c.HighlightsEnabled, c.Language }).ToListAsync(cancellationToken);
@@ -21,18 +22,24 @@ public static class MessageCandidateLoader
         var sections = (await db.Sections.AsNoTracking().OrderBy(s => s.CourseId).ThenBy(s => s.Position)
                 .Select(s => new { s.CourseId, s.Title, s.HiddenFromToc, s.Highlights }).ToListAsync(cancellationToken))
             .ToLookup(s => s.CourseId, s => new MessageSection(s.Title, s.HiddenFromToc, s.Highlights));
-        return courses.ToDictionary(c => c.Id, c => new MessageCourse(
+        return courses.Where(c => site.Covers(c.Org)).ToDictionary(c => c.Id, c => new MessageCourse(
             c.Id, c.Key, c.DisplayName, c.Org, c.EndUtc, verified.ContainsKey(c.Id), verified.GetValueOrDefault(c.Id), c.HighlightsEnabled,
             sections[c.Id].ToList(), c.Language));
     }
 
-    /// <summary>The schedules of one bin whose start (or upgrade deadline) falls on the target day: one statement.</summary>
+    /// <summary>
+    /// The schedules of one bin in <paramref name="courses"/> (the site's) whose start (or upgrade deadline) falls on the
+    /// target day: one statement.
+    /// </summary>
     public static async Task<IReadOnlyList<MessageCandidate>> ForBinAsync(
         PortalDbContext db, IReadOnlyDictionary<int, MessageCourse> courses, MessageTarget target, int bin, CancellationToken cancellationToken)
     {
         var from = target.Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var to = from.AddDays(1);
-        var schedules = db.Schedules.AsNoTracking().Where(s => s.LearnerId % MessageTypes.Bins == bin);
+        var courseIds = courses.Keys.ToList();
+        // "+ 0" keeps SQLite on the day's index range: given the bare column it walked the (CourseId, StartUtc) index over
+        // every schedule of the site's courses instead (66 s, not 1 s, for the upgrade reminders of 1,000,000 schedules).
+        var schedules = db.Schedules.AsNoTracking().Where(s => s.LearnerId % MessageTypes.Bins == bin && courseIds.Contains(s.CourseId + 0));
         schedules = target.Type.Date == ScheduleDate.Start
             ? schedules.Where(s => s.StartUtc >= from && s.StartUtc < to)
             : schedules.Where(s => s.UpgradeDeadlineUtc >= from && s.UpgradeDeadlineUtc < to);
@@ -46,7 +53,7 @@ public static class MessageCandidateLoader
                     ScheduleActive = s.IsActive, s.Experience, s.StartUtc, s.UpgradeDeadlineUtc, s.CourseId,
                 })
             .ToListAsync(cancellationToken);
-        return rows.Where(r => courses.ContainsKey(r.CourseId)).Select(r => new MessageCandidate(
+        return rows.Select(r => new MessageCandidate(
             r.Id, r.LearnerId, r.Username, r.Email, r.Name.Length == 0 ? null : r.Name, r.Language ?? courses[r.CourseId].Language, r.LearnerActive, r.EnrollmentActive, r.Mode,
             r.ScheduleActive, r.Experience, r.StartUtc, r.UpgradeDeadlineUtc, courses[r.CourseId])).ToList();
     }

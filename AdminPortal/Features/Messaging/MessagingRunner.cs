@@ -87,7 +87,7 @@ public sealed class MessagingRunner(
             logger.LogInformation("{Kind} for {RunDate}: {Note}", request.Kind, request.RunDate, note);
             return await FinishAsync(db, run, MessageRunStatus.QueuingDisabled, note, request.DryRun, cancellationToken);
         }
-        var courses = await MessageCandidateLoader.CoursesAsync(db, cancellationToken);
+        var courses = await MessageCandidateLoader.CoursesAsync(db, site, cancellationToken);
         var targets = MessageTypes.TargetsFor(request.Kind, request.RunDate).Take(request.Weeks ?? int.MaxValue).ToList();
         var resolver = MessageResolver.For(request.Kind);
         for (var bin = 0; bin < MessageTypes.Bins; bin++)
