@@ -38,7 +38,7 @@ public static class MessageCandidateLoader
         var to = from.AddDays(1);
         var courseIds = courses.Keys.ToList();
         // "+ 0" keeps SQLite on the day's index range: given the bare column it walked the (CourseId, StartUtc) index over
-        // every schedule of the site's courses instead (66 s, not 1 s, for the upgrade reminders of 1,000,000 schedules).
+        // every schedule of the site's courses instead (66 s instead of 0.2 s for the upgrade reminders of 1,000,000 schedules).
         var schedules = db.Schedules.AsNoTracking().Where(s => s.LearnerId % MessageTypes.Bins == bin && courseIds.Contains(s.CourseId + 0));
         schedules = target.Type.Date == ScheduleDate.Start
             ? schedules.Where(s => s.StartUtc >= from && s.StartUtc < to)
