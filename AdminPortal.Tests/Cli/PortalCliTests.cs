@@ -152,6 +152,20 @@ public sealed class PortalCliTests : IDisposable
             error.ToString().Trim());
     }
 
+    [Theory]
+    [InlineData("Oracle", "Data Source=portal.db", "error: Database:Provider is \"Oracle\": use Sqlite, PostgreSql, SqlServer.")]
+    [InlineData("PostgreSql", "Host=db.example.org", "error: ConnectionStrings:Portal must name the server and the database (Host=...;Database=...) " +
+        "when Database:Provider is PostgreSql.")]
+    public async Task AWrongProviderOrConnectionStopsTheCommandWithOneLine(string provider, string connectionString, string message)
+    {
+        var error = new StringWriter();
+
+        var exitCode = await PortalCli.RunAsync(PortalCommands.Create, ["migrate"], new StringReader(""), new StringWriter(), error,
+            new Dictionary<string, string?> { ["Database:Provider"] = provider, ["ConnectionStrings:Portal"] = connectionString });
+
+        Assert.Equal((1, message), (exitCode, error.ToString().Trim()));
+    }
+
     [Fact]
     public async Task AnUnknownCommandIsNamed()
     {

@@ -107,7 +107,7 @@ public sealed class UpgradeFromTheReleaseBeforeTests : IDisposable
     [Fact]
     public async Task TwoProcessesStartingTogetherUpgradeTheJobStoreOnce()
     {
-        var database = new PortalDatabase($"Data Source={directory.DatabaseFile};Pooling=False", directory.DatabaseFile);
+        var database = PortalDatabase.ForSqliteFile($"Data Source={directory.DatabaseFile};Pooling=False", directory.DatabaseFile);
         var upgrades = Enumerable.Range(0, 4).Select(_ => new JobStoreUpgrade(database, NullLogger<JobStoreUpgrade>.Instance));
 
         await Task.WhenAll(upgrades.Select(upgrade => Task.Run(() => upgrade.RunAsync(CancellationToken.None))));

@@ -12,7 +12,7 @@ internal static class MigrateCommand
         {
             await using var app = CliHost.Build(context.HostArgs, context.Settings);
             var applied = await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
-            var file = app.Services.GetRequiredService<PortalDatabase>().FilePath;
+            var file = app.Services.GetRequiredService<PortalDatabase>().Description;
             await context.Output.WriteLineAsync(applied.Count == 0
                 ? $"Database {file} is up to date."
                 : $"Database {file}: applied {applied.Count} migration(s): {string.Join(", ", applied)}.");

@@ -1,29 +1,82 @@
 using AdminPortal.Hosting;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace AdminPortal.Data;
 
-/// <summary>The SQLite file the portal keeps everything in, from <c>ConnectionStrings:Portal</c>.</summary>
-/// <param name="CreateFolder">Whether the file's folder may be created (<c>Database:CreateFolder</c>); else it must exist.</param>
-public sealed record PortalDatabase(string ConnectionString, string FilePath, bool CreateFolder = false)
+/// <summary>The database the portal keeps everything in: <c>Database:Provider</c> and <c>ConnectionStrings:Portal</c>.</summary>
+/// <param name="FilePath">The SQLite file; null on a database server.</param>
+/// <param name="DataFolder">Where the portal keeps its own files (the first-run code; on SQLite the protection keys too).</param>
+/// <param name="CreateFolder">Whether the SQLite file's folder may be created (<c>Database:CreateFolder</c>); else it must exist.</param>
+public sealed record PortalDatabase(DatabaseProvider Provider, string ConnectionString, string? FilePath, string DataFolder, bool CreateFolder = false)
 {
+    public const string ProviderKey = "Database:Provider";
     public const string ConnectionStringKey = "ConnectionStrings:Portal";
     public const string CreateFolderKey = "Database:CreateFolder";
+    public const string DataFolderKey = "Database:DataFolder";
 
     private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    public string Folder => Path.GetDirectoryName(FilePath)!;
+    /// <summary>For a SQLite file: the connection string and file path, with the data folder the file's own.</summary>
+    public static PortalDatabase ForSqliteFile(string connectionString, string filePath, bool createFolder = false) =>
+        new(DatabaseProvider.Sqlite, connectionString, filePath, Path.GetDirectoryName(filePath)!, createFolder);
 
-    /// <summary>Reads the connection string and makes a relative file path absolute against the content root.</summary>
+    public bool IsSqlite => Provider == DatabaseProvider.Sqlite;
+
+    /// <summary>What logs and the CLI name: the file, or the database and its server (never the password).</summary>
+    public string Description => Provider switch
+    {
+        DatabaseProvider.PostgreSql when new NpgsqlConnectionStringBuilder(ConnectionString) is var pg =>
+            $"PostgreSQL database {pg.Database} on {pg.Host}:{pg.Port}",
+        DatabaseProvider.SqlServer when new SqlConnectionStringBuilder(ConnectionString) is var ms =>
+            $"SQL Server database {ms.InitialCatalog} on {ms.DataSource}",
+        _ => FilePath!,
+    };
+
+    /// <summary>Reads the provider and connection string; a SQLite file path is made absolute against the content root.</summary>
     public static PortalDatabase FromConfiguration(IConfiguration configuration, string contentRoot)
     {
+        var provider = ProviderIn(configuration);
         var configured = configuration[ConnectionStringKey];
         if (string.IsNullOrWhiteSpace(configured))
         {
-            throw new PortalConfigurationException(
-                $"{ConnectionStringKey} is missing: set it to a SQLite connection string such as \"Data Source=data/portal.db\".");
+            throw new PortalConfigurationException($"{ConnectionStringKey} is missing: set it to a {provider} connection string such as \"{Example(provider)}\".");
         }
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return SqliteFile(configuration, contentRoot, configured);
+        }
+        var dataFolder = Path.GetFullPath(configuration[DataFolderKey] ?? "data", contentRoot);
+        return provider == DatabaseProvider.PostgreSql
+            ? new PortalDatabase(provider, PostgreSqlServer(configured), null, dataFolder)
+            : new PortalDatabase(provider, SqlServer(configured), null, dataFolder);
+    }
+
+    /// <summary>The configured provider (SQLite when none is), for what is decided as the services are registered.</summary>
+    public static DatabaseProvider ProviderIn(IConfiguration configuration)
+    {
+        var configured = configuration[ProviderKey];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+        var names = Enum.GetNames<DatabaseProvider>();
+        var name = names.FirstOrDefault(n => n.Equals(configured.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new PortalConfigurationException($"{ProviderKey} is \"{configured}\": use {string.Join(", ", names)}.");
+        return Enum.Parse<DatabaseProvider>(name);
+    }
+
+    private static string Example(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.PostgreSql => "Host=db.example.org;Database=portal;Username=portal;Password=...",
+        DatabaseProvider.SqlServer => "Server=db.example.org;Database=portal;User Id=portal;Password=...;Encrypt=true",
+        _ => "Data Source=data/portal.db",
+    };
+
+    private static PortalDatabase SqliteFile(IConfiguration configuration, string contentRoot, string configured)
+    {
         SqliteConnectionStringBuilder builder;
         try
         {
@@ -47,27 +100,65 @@ public sealed record PortalDatabase(string ConnectionString, string FilePath, bo
             throw new PortalConfigurationException(
                 $"{ConnectionStringKey} points into {folder}, which does not exist: create it, or set {CreateFolderKey}=true to let the portal create it.");
         }
-        return new PortalDatabase(builder.ToString(), builder.DataSource, createFolder);
+        return ForSqliteFile(builder.ToString(), builder.DataSource, createFolder);
+    }
+
+    private static string PostgreSqlServer(string configured)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(configured);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw new PortalConfigurationException($"{ConnectionStringKey} is not a valid PostgreSQL connection string: {e.Message}");
+        }
+        if (string.IsNullOrWhiteSpace(builder.Host) || string.IsNullOrWhiteSpace(builder.Database))
+        {
+            throw new PortalConfigurationException(
+                $"{ConnectionStringKey} must name the server and the database (Host=...;Database=...) when {ProviderKey} is PostgreSql.");
+        }
+        return builder.ConnectionString;
+    }
+
+    private static string SqlServer(string configured)
+    {
+        SqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqlConnectionStringBuilder(configured);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new PortalConfigurationException($"{ConnectionStringKey} is not a valid SQL Server connection string: {e.Message}");
+        }
+        if (string.IsNullOrWhiteSpace(builder.DataSource) || string.IsNullOrWhiteSpace(builder.InitialCatalog))
+        {
+            throw new PortalConfigurationException(
+                $"{ConnectionStringKey} must name the server and the database (Server=...;Database=...) when {ProviderKey} is SqlServer.");
+        }
+        return builder.ConnectionString;
     }
 
     /// <summary>
-    /// Creates the folder (readable by the portal's user only, 0700) and an empty database file (0600; SQLite gives its
-    /// -wal and -shm files the same mode) when they are missing, before SQLite opens the file.
+    /// Creates the data folder (readable by the portal's user only, 0700) and, on SQLite, an empty database file (0600;
+    /// SQLite gives its -wal and -shm files the same mode) when they are missing, before SQLite opens the file.
     /// </summary>
     public void CreateFilesIfMissing()
     {
-        if (!Directory.Exists(Folder))
+        if (!Directory.Exists(DataFolder))
         {
             if (OperatingSystem.IsWindows())
             {
-                Directory.CreateDirectory(Folder);
+                Directory.CreateDirectory(DataFolder);
             }
             else
             {
-                Directory.CreateDirectory(Folder, OwnerOnlyFolder);
+                Directory.CreateDirectory(DataFolder, OwnerOnlyFolder);
             }
         }
-        if (!File.Exists(FilePath))
+        if (FilePath is not null && !File.Exists(FilePath))
         {
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())

@@ -16,7 +16,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+/// <summary>
+/// The portal's model, and its SQLite form (whose migrations are in Data/Migrations). A server database uses a subclass of
+/// its own, <see cref="PostgreSql.PostgreSqlPortalDbContext"/> or <see cref="SqlServer.SqlServerPortalDbContext"/>, so that each
+/// provider has its own migrations from the same model.
+/// </summary>
+public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser, IdentityRole, string>(options)
 {
     public DbSet<Site> Sites => Set<Site>();

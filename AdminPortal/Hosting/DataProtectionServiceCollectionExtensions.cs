@@ -16,7 +16,7 @@ public static class DataProtectionServiceCollectionExtensions
         builder.Services.AddDataProtection().SetApplicationName("AdminPortal");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<PortalDatabase, ILoggerFactory>((options, database, loggers) =>
             options.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(Path.GetDirectoryName(database.FilePath)!, "keys")), loggers));
+                new DirectoryInfo(Path.Combine(database.DataFolder, "keys")), loggers));
         return builder;
     }
 }

@@ -53,7 +53,8 @@ internal sealed class JobStoreUpgrade(PortalDatabase database, ILogger<JobStoreU
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (!File.Exists(database.FilePath))
+        // Only a SQLite file can hold a store from the release before: the server databases came after it.
+        if (database.FilePath is null || !File.Exists(database.FilePath))
         {
             return;
         }

@@ -23,6 +23,7 @@ public static class JobsServiceCollectionExtensions
         // A named scheduler, so that the clock it is given is its own: the default scheduler's clock is the container's
         // TimeProvider, which the portal's records read and a test may stop. Its name is also its rows' in the job store.
         var schedulerName = JobsOptions.SchedulerNameIn(builder.Configuration);
+        var provider = PortalDatabase.ProviderIn(builder.Configuration);
         services.AddQuartz(schedulerName, quartz =>
         {
             quartz.UseTimeProvider(TimeProvider.System);
@@ -31,12 +32,16 @@ public static class JobsServiceCollectionExtensions
             {
                 // A new database gets Quartz's own tables; one from the release before is upgraded first (JobStoreUpgrade).
                 store.ProvisionSchema();
-                store.UseSqlite(_ => { });
+                UseProvider(store, provider);
                 store.UseSystemTextJsonSerializer();
                 store.ConfigureStore(options => options.StoreJobDataAsStrings = true);
             });
         });
-        services.AddOptions<QuartzSchedulerOptions>(schedulerName).Configure(scheduler => scheduler.InstanceId = "NON_CLUSTERED");
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // One process on one file: a cluster would need several, so the store stays single-node.
+            services.AddOptions<QuartzSchedulerOptions>(schedulerName).Configure(scheduler => scheduler.InstanceId = "NON_CLUSTERED");
+        }
         // Read when the scheduler is built, not now, so a test host's settings apply.
         services.AddOptions<DataSourceOptions>(schedulerName).Configure<PortalDatabase>((source, database) =>
             source.ConnectionString = database.ConnectionString);
@@ -66,6 +71,28 @@ public static class JobsServiceCollectionExtensions
         services.AddStartupStep<JobScheduleSync>();
         services.AddHostedService<PendingWorkAtStart>();
         return builder;
+    }
+
+    /// <summary>
+    /// On a server database the store is clustered: each trigger fires on one instance, and when an instance stops checking
+    /// in, another takes over its jobs (Quartz gives each instance its own id).
+    /// </summary>
+    private static void UseProvider(IPersistentStoreBuilder store, DatabaseProvider provider)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.PostgreSql:
+                store.UsePostgres(_ => { });
+                store.UseClustering(_ => { });
+                break;
+            case DatabaseProvider.SqlServer:
+                store.UseSqlServer(_ => { });
+                store.UseClustering(_ => { });
+                break;
+            default:
+                store.UseSqlite(_ => { });
+                break;
+        }
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ public sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         builder.Property(c => c.Number).HasMaxLength(100).IsRequired();
         builder.Property(c => c.Run).HasMaxLength(100).IsRequired();
         builder.HasIndex(c => c.Org);
-        builder.Property(c => c.DisplayName).HasMaxLength(255).IsRequired().UseCollation("NOCASE");
+        builder.Property(c => c.DisplayName).HasMaxLength(255).IsRequired().UseCollation(SqliteCollations.NoCase);
         builder.HasIndex(c => c.StartUtc);
         builder.Property(c => c.Language).HasMaxLength(16).IsRequired();
         builder.Property(c => c.MarketingUrl).HasMaxLength(2000);

@@ -25,7 +25,7 @@ public sealed class FirstRunSetup(
 
     private volatile bool hasSuperuser;
 
-    public string CodeFile => Path.Combine(Path.GetDirectoryName(database.FilePath)!, CodeFileName);
+    public string CodeFile => Path.Combine(database.DataFolder, CodeFileName);
 
     public async ValueTask<bool> NeedsSetupAsync(CancellationToken cancellationToken = default)
     {

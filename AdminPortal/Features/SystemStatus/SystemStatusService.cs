@@ -6,7 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AdminPortal.Features.SystemStatus;
 
-/// <param name="DatabaseFile">The database file's path, for superusers only (null for staff): a server path is not for every reader.</param>
+/// <param name="DatabaseFile">The database file's path or server, for superusers only (null for staff): a server path is not for every reader.</param>
 public sealed record SystemStatusReport(
     HealthStatus Status,
     IReadOnlyList<HealthEntry> Checks,
@@ -34,14 +34,14 @@ public sealed class SystemStatusService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        var file = new FileInfo(database.FilePath);
+        var file = database.FilePath is { } path ? new FileInfo(path) : null;
         return new SystemStatusReport(
             report.Status,
             report.Entries.Select(e => new HealthEntry(e.Key, e.Value.Status, e.Value.Duration, e.Value.Description ?? e.Value.Exception?.Message)).ToList(),
             typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
             environment.EnvironmentName,
-            actor.Can(PortalPolicies.ManagePortal) ? database.FilePath : null,
-            file.Exists ? file.Length : 0,
+            actor.Can(PortalPolicies.ManagePortal) ? database.Description : null,
+            file is { Exists: true } ? file.Length : 0,
             applied,
             pending,
             startTime.Utc);

@@ -94,9 +94,7 @@ public sealed class ThisProcess(
             try
             {
                 // The container is being disposed around this call, so neither the factory nor its options can serve.
-                var options = new DbContextOptionsBuilder<PortalDbContext>();
-                options.UsePortalDatabase(database);
-                await using var db = new PortalDbContext(options.Options);
+                await using var db = database.CreatePortalDbContext();
                 await db.PortalProcesses.Where(p => p.Id == Id).ExecuteDeleteAsync(CancellationToken.None);
             }
             catch (Exception e)
