@@ -16,6 +16,7 @@ namespace AdminPortal.Tests.Features;
 /// Line breaks, NUL and text-direction overrides reach email headers, CSV files and pages: every way in refuses them in a
 /// name, title, highlight or reason, names the field, and writes nothing.
 /// </summary>
+[RunsOnPostgreSql]
 public sealed class ControlCharactersAtEveryEntryTests : IClassFixture<ControlCharactersAtEveryEntryTests.Portal>
 {
     private const string Rule = "must not contain control characters (line breaks, tabs, NUL or text-direction overrides)";

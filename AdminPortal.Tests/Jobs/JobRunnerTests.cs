@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Tests.Jobs;
 
 /// <summary>Every execution, whoever starts it, leaves a JobRun with its outcome, counts, log lines and starter.</summary>
+[RunsOnPostgreSql]
 public sealed class JobRunnerTests : IAsyncLifetime
 {
     private readonly PortalWebFactory portal = new(TestDirectory.CreateMigrated("runs"), TestJobs.Register);

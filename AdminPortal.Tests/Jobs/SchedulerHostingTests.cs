@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Tests.Jobs;
 
 /// <summary>Quartz keeps schedulers, data sources and its log provider per process; hosts sharing a process must not trip on each other.</summary>
+[RunsOnPostgreSql]
 public sealed class SchedulerHostingTests
 {
     [Fact]

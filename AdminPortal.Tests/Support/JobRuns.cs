@@ -1,6 +1,7 @@
 using AdminPortal.Data;
 using AdminPortal.Domain.Jobs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Support;
@@ -17,8 +18,8 @@ public static class JobRuns
     /// <summary>For when no portal host runs on the folder any more.</summary>
     public static async Task<List<JobRun>> AllAsync(this TestDirectory directory, string? jobName = null)
     {
-        await using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>()
-            .UseSqlite($"Data Source={directory.DatabaseFile}").Options);
+        await using var db = PortalDatabase.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(directory.Settings()).Build(),
+            directory.Path).CreatePortalDbContext();
         return await QueryAsync(db, jobName);
     }
 

@@ -23,6 +23,9 @@ public sealed class PortalServices : IAsyncDisposable
 
     public string DatabaseFile => directory.DatabaseFile;
 
+    /// <summary>The test's own folder, for files beside the database (CSV files, picked-up emails).</summary>
+    public string Folder => directory.Path;
+
     public T Get<T>() where T : notnull => app.Services.GetRequiredService<T>();
 
     public static Task<PortalServices> StartAsync(params (string Key, string? Value)[] settings) => StartAsync(null, settings);

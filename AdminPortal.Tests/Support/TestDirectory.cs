@@ -1,16 +1,23 @@
 using AdminPortal.Cli;
-using Microsoft.Data.Sqlite;
 
 namespace AdminPortal.Tests.Support;
 
 /// <summary>A fresh folder under the temp directory for one test host's database and logs, deleted afterwards.</summary>
 public sealed class TestDirectory : IDisposable
 {
-    private TestDirectory(string path) => Path = path;
+    private TestDirectory(string path)
+    {
+        Path = path;
+        Database = TestDatabase.In(path);
+    }
 
     public string Path { get; }
 
-    public string DatabaseFile => System.IO.Path.Combine(Path, "portal.db");
+    public TestDatabase Database { get; }
+
+    /// <summary>The SQLite file of a test that is about SQLite itself (a checkpoint, a file's mode, the sqlite3 shell).</summary>
+    public string DatabaseFile => Database is TestDatabase.SqliteFile file ? file.Path
+        : throw new InvalidOperationException("This test reads the SQLite file itself: it runs on SQLite only.");
 
     /// <summary>Where the portal writes emails as .eml files.</summary>
     public string PickupDirectory => System.IO.Path.Combine(Path, "outbox");
@@ -33,21 +40,15 @@ public sealed class TestDirectory : IDisposable
     {
         var directory = Create(purpose);
         // Blocking is safe: the template is built on the thread pool, away from the test framework's threads.
-        File.Copy(MigratedDatabase.Value.GetAwaiter().GetResult(), directory.DatabaseFile);
+        Task.Run(async () => await directory.Database.CopyFromAsync(await MigratedDatabase.Value)).GetAwaiter().GetResult();
         return directory;
     }
 
-    private static readonly Lazy<Task<string>> MigratedDatabase = new(() => Task.Run(async () =>
+    private static readonly Lazy<Task<TestDatabase>> MigratedDatabase = new(() => Task.Run(async () =>
     {
         var template = Create("migrated-template");
         await (await CliHost.StartAsync([], template.Settings(), CancellationToken.None)).DisposeAsync();
-        // Closing its pooled connections checkpoints the database, so the file alone holds all of it (only this file's
-        // pool: other tests' databases stay open).
-        using (var connection = new SqliteConnection($"Data Source={template.DatabaseFile}"))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
-        return template.DatabaseFile;
+        return template.Database;
     }));
 
     /// <summary>Settings that point a portal host at this folder.</summary>
@@ -55,7 +56,10 @@ public sealed class TestDirectory : IDisposable
     {
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Portal"] = $"Data Source={DatabaseFile}",
+            ["Database:Provider"] = TestDatabase.Provider.ToString(),
+            ["ConnectionStrings:Portal"] = Database.ConnectionString,
+            // On SQLite the file's folder; on a server database the portal's own files still go to the test's folder.
+            ["Database:DataFolder"] = Path,
             ["Serilog:WriteTo:File:Args:path"] = System.IO.Path.Combine(Path, "logs", "portal-.log"),
             ["Jobs:SchedulerName"] = SchedulerName,
             ["Email:PickupDirectory"] = PickupDirectory,
@@ -69,12 +73,7 @@ public sealed class TestDirectory : IDisposable
 
     public void Dispose()
     {
-        // This folder's pool only: clearing every pool would close other tests' last connections to their databases,
-        // and SQLite checkpoints a database whose last connection closes, under a test that counts its checkpoint.
-        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabaseFile }.ToString()))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
+        Database.Drop();
         try
         {
             Directory.Delete(Path, recursive: true);

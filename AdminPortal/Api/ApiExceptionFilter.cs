@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using AdminPortal.Data;
 
 namespace AdminPortal.Api;
 
@@ -14,7 +15,7 @@ public sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger) : IEn
         {
             return await next(context);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        catch (DbException e) when (DatabaseErrors.IsBusy(e))
         {
             logger.LogWarning("API call {Method} {Path} refused: the database is busy ({Message})",
                 context.HttpContext.Request.Method, context.HttpContext.Request.Path, e.Message);

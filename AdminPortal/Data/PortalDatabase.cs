@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using AdminPortal.Hosting;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
@@ -177,11 +179,27 @@ public sealed record PortalDatabase(DatabaseProvider Provider, string Connection
     }
 
     /// <summary>
-    /// A raw connection for bulk work (imports, demo data), set up as EF's own (<see cref="SqliteConnectionSetup"/>).
+    /// A raw connection for bulk work (imports, demo data), set up as EF's own (<see cref="SqliteConnectionSetup"/> on SQLite).
     /// SQLite waits for a busy write lock up to the command timeout rather than failing at once.
     /// </summary>
-    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
+        if (IsSqlite)
+        {
+            return await OpenSqliteConnectionAsync(cancellationToken);
+        }
+        DbConnection connection = Provider == DatabaseProvider.PostgreSql ? new NpgsqlConnection(ConnectionString) : new SqlConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>For the work whose SQL has a SQLite form only so far; on a server database it says so.</summary>
+    public async Task<SqliteConnection> OpenSqliteConnectionAsync(CancellationToken cancellationToken, [CallerMemberName] string work = "")
+    {
+        if (!IsSqlite)
+        {
+            throw new NotSupportedException($"{work} runs on SQLite only so far, not on {Provider}.");
+        }
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();

@@ -14,3 +14,14 @@ public sealed class PortalDbContextFactory(DbContextOptions<PortalDbContext> opt
         _ => new PortalDbContext(options),
     };
 }
+
+public static class PortalDbContextProviders
+{
+    /// <summary>Which provider's SQL a raw statement on this context must be written in.</summary>
+    public static DatabaseProvider Provider(this PortalDbContext db) => db switch
+    {
+        PostgreSql.PostgreSqlPortalDbContext => DatabaseProvider.PostgreSql,
+        SqlServer.SqlServerPortalDbContext => DatabaseProvider.SqlServer,
+        _ => DatabaseProvider.Sqlite,
+    };
+}

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Tests.Features.Accounts;
 
+[RunsOnPostgreSql]
 public sealed class AccountServiceTests : IAsyncLifetime
 {
     private PortalServices portal = default!;

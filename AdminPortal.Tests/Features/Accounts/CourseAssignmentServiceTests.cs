@@ -6,6 +6,7 @@ using AdminPortal.Tests.Support;
 
 namespace AdminPortal.Tests.Features.Accounts;
 
+[RunsOnPostgreSql]
 public sealed class CourseAssignmentServiceTests : IAsyncLifetime
 {
     private PortalServices portal = default!;

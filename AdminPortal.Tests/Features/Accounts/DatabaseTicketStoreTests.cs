@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace AdminPortal.Tests.Features.Accounts;
 
+[RunsOnPostgreSql]
 public sealed class DatabaseTicketStoreTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using AdminPortal.Tests.Support;
 namespace AdminPortal.Tests.Features.Accounts;
 
 /// <summary>The one-time set-up on a real database, without the web server.</summary>
+[RunsOnPostgreSql]
 public sealed class FirstRunSetupServiceTests : IAsyncLifetime
 {
     private const string Client = "192.0.2.10";
@@ -26,6 +27,7 @@ public sealed class FirstRunSetupServiceTests : IAsyncLifetime
     };
 
     [Fact]
+    [SqliteOnly("the code goes beside the SQLite file")]
     public async Task WithoutASuperuserTheStartWritesAPrivateCodeFileBesideTheDatabase()
     {
         Assert.True(await setup.NeedsSetupAsync());

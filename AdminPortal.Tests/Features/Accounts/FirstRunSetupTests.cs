@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Tests.Features.Accounts;
 
 /// <summary>A Production portal on an empty database: no account, so the one-time set-up page leads.</summary>
+[RunsOnPostgreSql]
 public sealed class FirstRunSetupTests : IDisposable
 {
     private readonly PortalWebFactory portal = new();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Tests.Features.Accounts;
 
 /// <summary>Sign-in, lockout and server-side page guards, through HTTP on the whole app.</summary>
+[RunsOnPostgreSql]
 public sealed class SignInTests : IClassFixture<SignInTests.Portal>
 {
     // Sessions re-check their account on every request here, instead of every minute.

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Features.ApiKeys;
 
+[RunsOnPostgreSql]
 public sealed class ApiKeysCommandTests : IDisposable
 {
     private readonly TestDirectory directory = TestDirectory.CreateMigrated("api-keys");

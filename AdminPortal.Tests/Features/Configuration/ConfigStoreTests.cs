@@ -7,6 +7,7 @@ using AdminPortal.Tests.Support;
 
 namespace AdminPortal.Tests.Features.Configuration;
 
+[RunsOnPostgreSql]
 public sealed class ConfigStoreTests : IAsyncLifetime
 {
     private PortalServices portal = default!;

@@ -8,6 +8,7 @@ using static AdminPortal.Tests.Support.CourseResetWorld;
 namespace AdminPortal.Tests.Features.CourseReset;
 
 /// <summary>What the database itself guarantees about resets, whatever a service checked before.</summary>
+[RunsOnPostgreSql]
 public sealed class CourseResetAuditStoreTests : IAsyncLifetime
 {
     private PortalServices portal = default!;

@@ -9,6 +9,7 @@ using static AdminPortal.Tests.Support.CourseResetWorld;
 namespace AdminPortal.Tests.Features.CourseReset;
 
 /// <summary>The support API through the whole web stack: its texts, status codes and who may call it.</summary>
+[RunsOnPostgreSql]
 public sealed class CourseResetEndpointsTests : IAsyncLifetime
 {
     private readonly TestDirectory directory = TestDirectory.CreateMigrated("reset-api");

@@ -12,6 +12,7 @@ using static AdminPortal.Tests.Support.CourseResetWorld;
 namespace AdminPortal.Tests.Features.CourseReset;
 
 /// <summary>The reset job on real SQLite: exactly one learner's progress in one course goes, all or nothing.</summary>
+[RunsOnPostgreSql]
 public sealed class CourseResetJobTests : IAsyncLifetime
 {
     private static readonly PortalActor Support = new("support-id", "sam@example.org", [PortalRoles.Support]);
@@ -44,7 +45,7 @@ public sealed class CourseResetJobTests : IAsyncLifetime
                 return channel;
             });
         });
-        pickup = Path.Combine(Path.GetDirectoryName(portal.DatabaseFile)!, "outbox");
+        pickup = Path.Combine(portal.Folder, "outbox");
         await SeedAsync(portal.Services);
         await AddProgressAsync(portal.Services, "bob", Running, 30);
         await AddProgressAsync(portal.Services, "ada", Running, 20);
@@ -92,6 +93,7 @@ public sealed class CourseResetJobTests : IAsyncLifetime
     }
 
     [Fact]
+    [SqliteOnly("injects the failure with a SQLite trigger")]
     public async Task AFailureAfterTheFirstDeleteLeavesEverythingAsItWas()
     {
         await AskAsync("bob");
@@ -110,6 +112,7 @@ public sealed class CourseResetJobTests : IAsyncLifetime
     }
 
     [Fact]
+    [SqliteOnly("changes the grade through a SQLite connection of its own")]
     public async Task ALearnerWhoPassedSinceTheResetWasAskedForKeepsTheirProgress()
     {
         await AskAsync("bob");
@@ -124,6 +127,7 @@ public sealed class CourseResetJobTests : IAsyncLifetime
     }
 
     [Fact]
+    [SqliteOnly("marks the reset failed from a SQLite trigger")]
     public async Task AResetMarkedFailedWhileItRunsRollsBackItsDeletions()
     {
         await AskAsync("bob");

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Tests.Features.CourseReset;
 
+[RunsOnPostgreSql]
 public sealed class CourseResetNoticeTests
 {
     [Fact]

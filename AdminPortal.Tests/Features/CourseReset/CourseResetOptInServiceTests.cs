@@ -7,6 +7,7 @@ using static AdminPortal.Tests.Support.CourseResetWorld;
 
 namespace AdminPortal.Tests.Features.CourseReset;
 
+[RunsOnPostgreSql]
 public sealed class CourseResetOptInServiceTests : IAsyncLifetime
 {
     private PortalServices portal = default!;

@@ -9,6 +9,7 @@ using static AdminPortal.Tests.Support.CourseResetWorld;
 namespace AdminPortal.Tests.Features.CourseReset;
 
 /// <summary>Nothing stays stuck across a restart: in progress becomes failed (data untouched), enqueued runs.</summary>
+[RunsOnPostgreSql]
 public sealed class CourseResetRecoveryTests : IDisposable
 {
     private readonly TestDirectory directory = TestDirectory.Create("reset-recovery");

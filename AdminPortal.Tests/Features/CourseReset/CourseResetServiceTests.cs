@@ -11,6 +11,7 @@ using static AdminPortal.Tests.Support.CourseResetWorld;
 
 namespace AdminPortal.Tests.Features.CourseReset;
 
+[RunsOnPostgreSql]
 public sealed class CourseResetServiceTests : IAsyncLifetime
 {
     private static readonly PortalActor Support = new("support-id", "sam@example.org", [PortalRoles.Support]);

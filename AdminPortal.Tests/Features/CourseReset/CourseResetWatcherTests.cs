@@ -7,6 +7,7 @@ using static AdminPortal.Tests.Support.CourseResetWorld;
 namespace AdminPortal.Tests.Features.CourseReset;
 
 /// <summary>Live status for open reset tabs: one query per round for all of them, and only the tabs whose learner changed hear of it.</summary>
+[RunsOnPostgreSql]
 public sealed class CourseResetWatcherTests : IAsyncLifetime
 {
     private static readonly PortalActor Support = new("support-id", "sam@example.org", [PortalRoles.Support]);

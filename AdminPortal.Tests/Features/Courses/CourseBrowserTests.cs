@@ -6,6 +6,7 @@ using AdminPortal.Tests.Support;
 
 namespace AdminPortal.Tests.Features.Courses;
 
+[RunsOnPostgreSql]
 public sealed class CourseBrowserTests : IAsyncLifetime
 {
     private readonly SqlCounter sql = new();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Features.Courses;
 
+[RunsOnPostgreSql]
 public sealed class CoursePublishApiTests : IClassFixture<CoursePublishApiTests.Portal>
 {
     public sealed class Portal : PortalWebFactory, IAsyncLifetime

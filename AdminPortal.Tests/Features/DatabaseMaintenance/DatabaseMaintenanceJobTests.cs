@@ -5,6 +5,7 @@ using AdminPortal.Tests.Support;
 
 namespace AdminPortal.Tests.Features.DatabaseMaintenance;
 
+[RunsOnPostgreSql]
 public sealed class DatabaseMaintenanceJobTests
 {
     private static readonly Dictionary<string, long> NoCounts = [];
@@ -58,6 +59,7 @@ public sealed class DatabaseMaintenanceJobTests
     }
 
     [Fact]
+    [SqliteOnly("SQLite's write-ahead log and PRAGMA optimize")]
     public async Task ItCheckpointsTheWriteAheadLogAndOptimizes()
     {
         await using var portal = await PortalServices.StartAsync();

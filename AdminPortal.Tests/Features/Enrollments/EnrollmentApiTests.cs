@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Features.Enrollments;
 
+[RunsOnPostgreSql]
 public sealed class EnrollmentApiTests : IClassFixture<EnrollmentApiTests.Portal>
 {
     private const string Course = "course-v1:MITx+6.00x+2026_T1";

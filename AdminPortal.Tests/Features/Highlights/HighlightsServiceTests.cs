@@ -11,6 +11,7 @@ using AdminPortal.Tests.Support;
 namespace AdminPortal.Tests.Features.Highlights;
 
 /// <summary>Who may edit which course's highlights, checked on the server; the rules of a highlight; the weekly preview.</summary>
+[RunsOnPostgreSql]
 public sealed class HighlightsServiceTests : IAsyncLifetime
 {
     private PortalServices portal = default!;

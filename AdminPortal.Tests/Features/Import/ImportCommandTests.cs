@@ -2,6 +2,7 @@ using AdminPortal.Tests.Support;
 
 namespace AdminPortal.Tests.Features.Import;
 
+[RunsOnPostgreSql]
 public sealed class ImportCommandTests : IDisposable
 {
     private readonly TestDirectory directory = TestDirectory.CreateMigrated("import-cli");

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminPortal.Tests.Features.Import;
 
 /// <summary>CSV imports on a real SQLite database: all-or-nothing, idempotent, and each error named by line and column.</summary>
+[RunsOnPostgreSql]
 public sealed class ImportServiceTests : IAsyncLifetime
 {
     private readonly LogCapture log = new();
@@ -178,6 +179,7 @@ public sealed class ImportServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    [SqliteOnly("changes the data from a second SQLite connection between the passes")]
     public async Task DataChangedBetweenTheCheckAndTheWriteRollsTheWholeFileBack()
     {
         var path = TestData.WriteCsv(folder, "learners.csv", "username,email,name,active,staff,superuser,joined,last_login,language",

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Features.Jobs;
 
+[RunsOnPostgreSql]
 public sealed class JobsCommandTests : IDisposable
 {
     private readonly TestDirectory directory = TestDirectory.CreateMigrated("cli-jobs");

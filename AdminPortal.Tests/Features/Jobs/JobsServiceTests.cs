@@ -6,6 +6,7 @@ using AdminPortal.Tests.Support;
 namespace AdminPortal.Tests.Features.Jobs;
 
 /// <summary>The server enforces who may do what, whatever the page shows.</summary>
+[RunsOnPostgreSql]
 public sealed class JobsServiceTests
 {
     private static PortalActor As(string role) => new("id", "someone", [role]);

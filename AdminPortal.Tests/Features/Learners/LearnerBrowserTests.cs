@@ -6,6 +6,7 @@ using AdminPortal.Tests.Support;
 
 namespace AdminPortal.Tests.Features.Learners;
 
+[RunsOnPostgreSql]
 public sealed class LearnerBrowserTests : IAsyncLifetime
 {
     private readonly SqlCounter sql = new();

@@ -15,6 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminPortal.Tests.Features.Messaging;
 
 /// <summary>The resolvers' reads on real SQLite: what a bin finds for a target day, in statements that do not grow with learners.</summary>
+[RunsOnPostgreSql]
 public sealed class MessageCandidateLoaderTests : IAsyncLifetime
 {
     private const string Course = "course-v1:MITx+6.00x+2026_T1";

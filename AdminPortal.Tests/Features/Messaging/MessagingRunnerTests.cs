@@ -17,6 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Tests.Features.Messaging;
 
 /// <summary>The messaging pipeline on real SQLite with .eml delivery: queuing and delivery switches, re-runs and a crash.</summary>
+[RunsOnPostgreSql]
 public sealed class MessagingRunnerTests : IAsyncLifetime
 {
     private const string Course = "course-v1:MITx+6.00x+2026_T1";
@@ -52,7 +53,7 @@ public sealed class MessagingRunnerTests : IAsyncLifetime
                 return channel;
             });
         });
-        pickup = Path.Combine(Path.GetDirectoryName(portal.DatabaseFile)!, "outbox");
+        pickup = Path.Combine(portal.Folder, "outbox");
         siteId = (await portal.Get<SiteService>().SetAsync(new SiteRequest("learn.example.org", null, ["MITx"]), PortalServices.Admin)).Site.Id;
         await portal.Get<ImportService>().ImportAsync(ImportKind.Courses, TestData.ImportFile("courses.csv"), "courses.csv", PortalServices.Admin);
         await portal.Get<ImportService>().ImportAsync(ImportKind.Sections, TestData.ImportFile("sections.csv"), "sections.csv", PortalServices.Admin);

@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Features.Messaging;
 
+[RunsOnPostgreSql]
 public sealed class OpenTrackingTests : IDisposable
 {
     private readonly PortalWebFactory portal = new();

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Tests.Features.Messaging;
 
 /// <summary>A sender that stalls past its claim loses every row another sender took meanwhile, not only the first it looks at.</summary>
+[RunsOnPostgreSql]
 public sealed class OutboxClaimTests : IAsyncLifetime
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);

@@ -3,6 +3,7 @@ using AdminPortal.Tests.Support;
 namespace AdminPortal.Tests.Features.Messaging;
 
 /// <summary>The send-* commands on demo data, as an operator runs them.</summary>
+[RunsOnPostgreSql]
 public sealed class SendMessagesCommandTests : IAsyncLifetime
 {
     private readonly TestDirectory directory = TestDirectory.CreateMigrated("send-messages");

@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Tests.Features.Messaging;
 
 /// <summary>Delivery through a real SMTP server that is down at first: nothing is lost, and it all goes once the server is back.</summary>
+[RunsOnPostgreSql]
 public sealed class SmtpDeliveryTests : IAsyncLifetime
 {
     private static readonly DateOnly Enrolled = new(2026, 3, 2);

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminPortal.Tests.Features.Schedules;
 
 /// <summary>The Schedules page's filters and bulk actions, on real SQLite.</summary>
+[RunsOnPostgreSql]
 public sealed class ScheduleBrowserTests : IAsyncLifetime
 {
     private const string Python = "course-v1:MITx+6.00x+2026_T1";
@@ -27,7 +28,7 @@ public sealed class ScheduleBrowserTests : IAsyncLifetime
         var imports = portal.Get<ImportService>();
         await imports.ImportAsync(ImportKind.Courses, TestData.ImportFile("courses.csv"), "courses.csv", PortalServices.Admin);
         await imports.ImportAsync(ImportKind.Sections, TestData.ImportFile("sections.csv"), "sections.csv", PortalServices.Admin);
-        var stats = TestData.WriteCsv(Path.GetDirectoryName(portal.DatabaseFile)!, "stats.csv",
+        var stats = TestData.WriteCsv(portal.Folder, "stats.csv",
             "key,display_name,site,start,end,self_paced,language,modes,verified_expires,marketing_url,social_sharing_url,financial_aid,highlights_enabled",
             $"{Stats},Probability and Statistics,learn.example.org,2026-01-05,,true,en,audit,,,,false,false");
         await imports.ImportAsync(ImportKind.Courses, stats, "stats.csv", PortalServices.Admin);

@@ -6,6 +6,7 @@ using AdminPortal.Tests.Support;
 
 namespace AdminPortal.Tests.Features.Schedules;
 
+[RunsOnPostgreSql]
 public sealed class ScheduleConfigServiceTests : IAsyncLifetime
 {
     private PortalServices portal = default!;

@@ -15,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Tests.Features.Schedules;
 
 /// <summary>Schedules made for new enrollments, on real SQLite, with a hold-back draw the test controls.</summary>
+[RunsOnPostgreSql]
 public sealed class ScheduleCreationTests : IAsyncLifetime
 {
     private const string SelfPaced = "course-v1:MITx+6.00x+2026_T1";

@@ -2,6 +2,7 @@ using AdminPortal.Tests.Support;
 
 namespace AdminPortal.Tests.Features.Sites;
 
+[RunsOnPostgreSql]
 public sealed class SitesCommandTests : IDisposable
 {
     private readonly TestDirectory directory = TestDirectory.CreateMigrated("sites");

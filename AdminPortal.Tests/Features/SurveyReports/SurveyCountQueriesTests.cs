@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminPortal.Tests.Features.SurveyReports;
 
 /// <summary>Each count on real SQLite, at its boundary.</summary>
+[RunsOnPostgreSql]
 public sealed class SurveyCountQueriesTests : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2026, 12, 2, 12, 0, 0, DateTimeKind.Utc);

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminPortal.Tests.Features.SurveyReports;
 
 /// <summary>One process at a time works on a report; one left by a crashed process is taken again once its claim runs out or its process is gone.</summary>
+[RunsOnPostgreSql]
 public sealed class SurveyReportClaimTests
 {
     /// <param name="leaseUntilUtc">Claimed until then by another process, alive or dead.</param>

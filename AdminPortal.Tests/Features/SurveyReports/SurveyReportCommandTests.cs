@@ -2,6 +2,7 @@ using AdminPortal.Tests.Support;
 
 namespace AdminPortal.Tests.Features.SurveyReports;
 
+[RunsOnPostgreSql]
 public sealed class SurveyReportCommandTests : IDisposable
 {
     private readonly TestDirectory directory = TestDirectory.CreateMigrated("cli-survey");

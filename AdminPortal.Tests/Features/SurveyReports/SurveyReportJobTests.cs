@@ -7,6 +7,7 @@ using AdminPortal.Tests.Support;
 
 namespace AdminPortal.Tests.Features.SurveyReports;
 
+[RunsOnPostgreSql]
 public sealed class SurveyReportJobTests
 {
     private static readonly JobStart BySchedule = new(JobStarter.Schedule, null, "0 0 4 1 1,7 ? (UTC)");

@@ -6,6 +6,7 @@ using AdminPortal.Tests.Support;
 namespace AdminPortal.Tests.Features.SurveyReports;
 
 /// <summary>Generating and sending against a real HTTP endpoint on 127.0.0.1 that the test scripts.</summary>
+[RunsOnPostgreSql]
 public sealed class SurveyReportSendingTests
 {
     private static async Task<PortalServices> PortalAsync(HttpReceiver? receiver, params (string Key, string? Value)[] settings) =>

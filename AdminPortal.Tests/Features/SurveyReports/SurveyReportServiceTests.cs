@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Features.SurveyReports;
 
+[RunsOnPostgreSql]
 public sealed class SurveyReportServiceTests
 {
     private static readonly PortalActor Boss = new("boss-id", "boss@example.org", [PortalRoles.Superuser]);

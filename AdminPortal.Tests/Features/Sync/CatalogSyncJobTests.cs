@@ -10,6 +10,7 @@ using static AdminPortal.Tests.Support.CatalogServer;
 namespace AdminPortal.Tests.Features.Sync;
 
 /// <summary>The catalog sync against a real catalog server on 127.0.0.1 serving paginated JSON.</summary>
+[RunsOnPostgreSql]
 public sealed class CatalogSyncJobTests : IAsyncLifetime
 {
     private const string Mit = "course-v1:MITx+6.00x+2026_T1";
@@ -51,7 +52,8 @@ public sealed class CatalogSyncJobTests : IAsyncLifetime
     private async Task<(string? MarketingUrl, string Language, bool FinancialAid)> CourseAsync(string key)
     {
         await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        return await db.Courses.IgnoreAutoIncludes().Where(c => c.Key == key).Select(c => ValueTuple.Create(c.MarketingUrl, c.Language, c.FinancialAidEnabled)).SingleAsync();
+        var course = await db.Courses.IgnoreAutoIncludes().Where(c => c.Key == key).Select(c => new { c.MarketingUrl, c.Language, c.FinancialAidEnabled }).SingleAsync();
+        return (course.MarketingUrl, course.Language, course.FinancialAidEnabled);
     }
 
     private static IReadOnlyDictionary<string, long> Counts(JobRun run) => run.Counts;
@@ -196,6 +198,7 @@ public sealed class CatalogSyncJobTests : IAsyncLifetime
     }
 
     [Fact]
+    [SqliteOnly("reads the stored token through a SQLite connection of its own")]
     public async Task TheTokenIsKeptEncryptedAndNeverShown()
     {
         var view = await portal.Get<CatalogSettingsService>().GetAsync(PortalServices.Admin);

@@ -8,6 +8,7 @@ using static AdminPortal.Tests.Support.CatalogServer;
 namespace AdminPortal.Tests.Features.Sync;
 
 /// <summary>The database work of a sync grows with its pages, not with the course runs on them.</summary>
+[RunsOnPostgreSql]
 public sealed class CatalogSyncQueryCountTests
 {
     private static async Task<int> StatementsForPagesOfAsync(int runsPerPage)

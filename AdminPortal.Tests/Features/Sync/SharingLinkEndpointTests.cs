@@ -4,6 +4,7 @@ using AdminPortal.Tests.Support;
 namespace AdminPortal.Tests.Features.Sync;
 
 /// <summary>The public sharing link through the web stack: no credentials, stored URLs only.</summary>
+[RunsOnPostgreSql]
 public sealed class SharingLinkEndpointTests
 {
     [Theory]

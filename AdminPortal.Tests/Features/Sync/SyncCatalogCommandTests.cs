@@ -5,6 +5,7 @@ using static AdminPortal.Tests.Support.CatalogServer;
 
 namespace AdminPortal.Tests.Features.Sync;
 
+[RunsOnPostgreSql]
 public sealed class SyncCatalogCommandTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AdminPortal.Tests.Features.SystemStatus;
 
+[RunsOnPostgreSql]
 public sealed class SystemStatusServiceTests
 {
     [Fact]
@@ -22,6 +23,7 @@ public sealed class SystemStatusServiceTests
     }
 
     [Fact]
+    [SqliteOnly("a SQLite file has a path to show")]
     public async Task OnlyASuperuserReadsTheDatabaseFilesPath()
     {
         await using var portal = await PortalServices.StartAsync();

@@ -7,6 +7,7 @@ using AdminPortal.Tests.Support;
 
 namespace AdminPortal.Tests.Features.UpgradeDeadlines;
 
+[RunsOnPostgreSql]
 public sealed class UpgradeDeadlineServiceTests : IAsyncLifetime
 {
     private PortalServices portal = default!;

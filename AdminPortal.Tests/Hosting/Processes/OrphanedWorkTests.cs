@@ -17,6 +17,7 @@ namespace AdminPortal.Tests.Hosting.Processes;
 /// Two portal processes on one database: a command that owns work, and a server that starts meanwhile. The server ends
 /// only the work whose owner is gone (no row, a stale heartbeat, or none recorded), never a live command's.
 /// </summary>
+[RunsOnPostgreSql]
 public sealed class OrphanedWorkTests : IAsyncLifetime
 {
     private readonly TestDirectory directory = TestDirectory.Create("orphans");

@@ -1,3 +1,5 @@
+using AdminPortal.Domain.Learning;
+using AdminPortal.Domain.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -30,6 +32,12 @@ public sealed class PostgreSqlPortalDbContext(DbContextOptions<PortalDbContext> 
                 property.SetColumnType(CaseInsensitiveText);
             }
         }
+        // Searched with LIKE, which ignores ASCII case on SQLite (and under SQL Server's default collation): the same here.
+        builder.Entity<Course>().Property(c => c.Key).HasColumnType(CaseInsensitiveText);
+        builder.Entity<OutboxMessage>().Property(m => m.Username).HasColumnType(CaseInsensitiveText);
+        builder.Entity<OutboxMessage>().Property(m => m.Recipient).HasColumnType(CaseInsensitiveText);
+        builder.Entity<PortalUser>().Property(u => u.Email).HasColumnType(CaseInsensitiveText);
+        builder.Entity<PortalUser>().Property(u => u.DisplayName).HasColumnType(CaseInsensitiveText);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

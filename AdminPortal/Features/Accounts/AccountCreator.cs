@@ -2,6 +2,7 @@ using FluentValidation;
 using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Accounts;
 
@@ -13,8 +14,9 @@ public sealed class AccountCreator(
     ILogger<AccountCreator> logger)
 {
     /// <param name="refuse">
-    /// Checked inside the transaction, which holds SQLite's write lock, so no other process can change the answer
-    /// before the account is written; returns why the creation is refused, or null.
+    /// Checked inside the transaction, which is serializable (SQLite's write lock; on a server, a transaction the database
+    /// fails when another changed the answer before this one wrote, and which is then tried once more), so no other
+    /// process can change the answer before the account is written; returns why the creation is refused, or null.
     /// </param>
     public async Task<AccountResult> CreateAsync(
         NewAccountRequest request,
@@ -29,10 +31,25 @@ public sealed class AccountCreator(
         {
             return validation.ToAccountResult();
         }
+        try
+        {
+            return await WriteAsync(request, actor, refuse, cancellationToken);
+        }
+        catch (Exception e) when (refuse is not null && DatabaseErrors.IsBusy(e))
+        {
+            // A concurrent creation changed what the check read: the second look sees it and refuses.
+            return await WriteAsync(request, actor, refuse, cancellationToken);
+        }
+    }
+
+    private async Task<AccountResult> WriteAsync(
+        NewAccountRequest request, PortalActor actor, Func<PortalDbContext, CancellationToken, Task<string?>>? refuse, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(
+            refuse is null ? System.Data.IsolationLevel.Unspecified : System.Data.IsolationLevel.Serializable, cancellationToken);
         if (refuse is not null && await refuse(db, cancellationToken) is { } refusal)
         {
             return AccountResult.Fail("", refusal);

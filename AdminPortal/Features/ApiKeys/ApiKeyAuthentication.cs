@@ -56,7 +56,7 @@ public sealed class ApiKeyAuthentication(
             await db.ApiKeys.Where(k => k.Id == key.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedUtc, now), Context.RequestAborted);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        catch (System.Data.Common.DbException e) when (Data.DatabaseErrors.IsBusy(e))
         {
             Logger.LogDebug("Last use of API key {Name} not recorded: the database is busy", key.Name);
         }

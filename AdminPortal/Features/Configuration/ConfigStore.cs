@@ -72,9 +72,7 @@ public sealed class ConfigStore(IDbContextFactory<PortalDbContext> contexts, Tim
         var latest = await Versions(db, kind, key).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
         if ((latest?.Version ?? 0) != basedOnVersion)
         {
-            return new ServiceError(ErrorKind.Conflict, "version",
-                $"This setting was changed by {latest?.ChangedBy} at {latest?.ChangedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC; " +
-                "reload to see the change, then make yours again.");
+            return ChangedMeanwhile(latest);
         }
         if (latest is not null && ConfigChanges.Between(Values<T>(latest), values).Count == 0)
         {
@@ -82,12 +80,25 @@ public sealed class ConfigStore(IDbContextFactory<PortalDbContext> contexts, Tim
         }
         var saved = new ConfigVersion(kind, key, basedOnVersion + 1, JsonSerializer.Serialize(values, Json), actor.Name, clock.GetUtcNow().UtcDateTime);
         db.ConfigVersions.Add(saved);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // A server database lets two saves read the same latest version; the second to write takes this version number.
+            await transaction.RollbackAsync(cancellationToken);
+            return ChangedMeanwhile(await Versions(db, kind, key).OrderByDescending(v => v.Version).FirstAsync(cancellationToken));
+        }
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("{Actor} saved {Kind} {Key} version {Version}: {Changes}", actor.Name, kind, key, saved.Version,
             string.Join("; ", ConfigChanges.Between(latest is null ? null : Values<T>(latest), values)));
         return Snapshot<T>(saved);
     }
+
+    private static ServiceError ChangedMeanwhile(ConfigVersion? latest) => new(ErrorKind.Conflict, "version",
+        $"This setting was changed by {latest?.ChangedBy} at {latest?.ChangedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC; " +
+        "reload to see the change, then make yours again.");
 
     /// <summary>Saves an older version's values again, as the newest version.</summary>
     public async Task<ServiceResult<ConfigSnapshot<T>>> RestoreAsync<T>(

@@ -4,7 +4,6 @@ using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.CourseReset;
 using AdminPortal.Domain.Learning;
 using AdminPortal.Features.Accounts;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.CourseReset;
@@ -54,7 +53,7 @@ public sealed class CourseResetOptInService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 })
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             return new ServiceError(ErrorKind.Conflict, "course", $"{text} was opted in a moment ago by someone else; reload the list.");
         }

@@ -6,7 +6,6 @@ using AdminPortal.Domain.CourseReset;
 using AdminPortal.Domain.Learning;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Jobs;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.CourseReset;
@@ -106,7 +105,7 @@ public sealed class CourseResetService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 })
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             // Another agent's reset of the same learner and course got in first: report it as the row now stands.
             db.ChangeTracker.Clear();

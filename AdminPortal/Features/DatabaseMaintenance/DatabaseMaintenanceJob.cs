@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace AdminPortal.Features.DatabaseMaintenance;
 
 /// <summary>
-/// Keeps the SQLite file healthy: prunes old job runs, folds the write-ahead log back into the database and lets
-/// SQLite refresh its query-planner statistics.
+/// Keeps the database healthy: prunes old job runs; on SQLite, folds the write-ahead log back into the file and lets
+/// SQLite refresh its query-planner statistics; on a server, refreshes the planner's statistics.
 /// </summary>
 public sealed class DatabaseMaintenanceJob(
     JobRunRecorder runs,
@@ -30,6 +30,11 @@ public sealed class DatabaseMaintenanceJob(
             $"{cutoff.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC ({retention} days kept).");
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (database.FilePath is null)
+        {
+            await RefreshServerStatisticsAsync(db, run, cancellationToken);
+            return;
+        }
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
         var wal = new FileInfo(database.FilePath + "-wal");
@@ -56,5 +61,13 @@ public sealed class DatabaseMaintenanceJob(
             await optimize.ExecuteNonQueryAsync(cancellationToken);
         }
         run.Log("PRAGMA optimize done.");
+    }
+
+    /// <summary>A server keeps its own log and vacuums by itself; fresh statistics still help the planner after a large import.</summary>
+    private static async Task RefreshServerStatisticsAsync(PortalDbContext db, JobRunContext run, CancellationToken cancellationToken)
+    {
+        var (sql, what) = db.Provider() == DatabaseProvider.PostgreSql ? ("ANALYZE;", "ANALYZE") : ("EXEC sp_updatestats;", "sp_updatestats");
+        await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+        run.Log($"{what} done: the planner's statistics are fresh.");
     }
 }

@@ -1,4 +1,6 @@
+using AdminPortal.Data;
 using AdminPortal.Domain.Learning;
+using Microsoft.Data.Sqlite;
 
 namespace AdminPortal.Features.DemoData;
 
@@ -8,25 +10,23 @@ public sealed partial class DemoDataSeeder
         DemoPopulation population, List<Course> courses, int count, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         using var connection = database.OpenConnectionAsync(cancellationToken).GetAwaiter().GetResult();
-        // Millions of rows land in random places of the indexes: a large page cache keeps them out of the disk.
-        using (var pragma = connection.CreateCommand())
+        if (connection is SqliteConnection)
         {
+            // Millions of rows land in random places of the indexes: a large page cache keeps them out of the disk.
+            using var pragma = connection.CreateCommand();
             pragma.CommandText = "PRAGMA cache_size = -262144;";
             pragma.ExecuteNonQuery();
         }
-        using var learners = new BulkInsert(connection, "Learners",
+        var learners = new BulkTable("Learners",
             "Id", "Username", "Email", "Name", "IsActive", "IsStaff", "IsSuperuser", "JoinedUtc", "LastLoginUtc", "Language");
-        using var enrollments = new BulkInsert(connection, "Enrollments", "LearnerId", "CourseId", "Mode", "IsActive", "CreatedUtc");
-        using var grades = new BulkInsert(connection, "CourseGrades", "LearnerId", "CourseId", "Percent", "PassedAtUtc", "ModifiedUtc");
-        using var certificates = new BulkInsert(connection, "Certificates", "LearnerId", "CourseId", "Status", "CreatedUtc");
-        using var states = new BulkInsert(connection, "BlockStates", "LearnerId", "CourseId", "BlockKey", "Attempts", "Score", "MaxScore", "ModifiedUtc");
-        using var completions = new BulkInsert(connection, "BlockCompletions", "LearnerId", "CourseId", "BlockKey", "Completion", "ModifiedUtc");
-        BulkInsert[] all = [learners, enrollments, grades, certificates, states, completions];
+        var enrollments = new BulkTable("Enrollments", "LearnerId", "CourseId", "Mode", "IsActive", "CreatedUtc");
+        var grades = new BulkTable("CourseGrades", "LearnerId", "CourseId", "Percent", "PassedAtUtc", "ModifiedUtc");
+        var certificates = new BulkTable("Certificates", "LearnerId", "CourseId", "Status", "CreatedUtc");
+        var states = new BulkTable("BlockStates", "LearnerId", "CourseId", "BlockKey", "Attempts", "Score", "MaxScore", "ModifiedUtc");
+        var completions = new BulkTable("BlockCompletions", "LearnerId", "CourseId", "BlockKey", "Completion", "ModifiedUtc");
+        // In this order: each table's rows refer to rows of the ones before it.
+        BulkTable[] all = [learners, enrollments, grades, certificates, states, completions];
         var transaction = connection.BeginTransaction();
-        foreach (var insert in all)
-        {
-            insert.Transaction = transaction;
-        }
         foreach (var learner in population.Generate(count))
         {
             learners.Add(learner.Id, learner.Username, learner.Email, learner.Name, learner.Active, learner.Staff, learner.Superuser,
@@ -50,21 +50,31 @@ public sealed partial class DemoDataSeeder
                     completions.Add(learner.Id, course.Id, key, 1.0, e.LastActivity);
                 }
             }
+            if (learner.Id % LearnersPerWrite == 0)
+            {
+                Write(all, connection, transaction);
+            }
             if (learner.Id % LearnersPerCommit == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 transaction.Commit();
                 transaction.Dispose();
                 transaction = connection.BeginTransaction();
-                foreach (var insert in all)
-                {
-                    insert.Transaction = transaction;
-                }
                 progress?.Report($"Learners: {learner.Id:N0} of {count:N0}.");
             }
         }
+        Write(all, connection, transaction);
+        BulkTable.ContinueIdsAfterExplicitOnes(connection, transaction, "Learners");
         transaction.Commit();
         transaction.Dispose();
         return (enrollments.Rows, grades.Rows + certificates.Rows + states.Rows + completions.Rows);
+    }
+
+    private static void Write(BulkTable[] tables, System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction)
+    {
+        foreach (var table in tables)
+        {
+            table.WriteTo(connection, transaction);
+        }
     }
 }

@@ -21,7 +21,8 @@ public sealed record DemoDataResult(
 
 /// <summary>
 /// Fills an empty portal with a realistic platform. The catalog goes through the domain types and EF; the population
-/// (up to millions of rows) through prepared statements, committed every <see cref="LearnersPerCommit"/> learners.
+/// (up to millions of rows) through the provider's bulk path (<see cref="BulkTable"/>), committed every
+/// <see cref="LearnersPerCommit"/> learners.
 /// </summary>
 public sealed partial class DemoDataSeeder(
     IDbContextFactory<PortalDbContext> contexts,
@@ -33,6 +34,9 @@ public sealed partial class DemoDataSeeder(
 {
     public const int MaxLearners = 5_000_000;
     private const int LearnersPerCommit = 50_000;
+
+    /// <summary>How many learners' rows are held in memory before they are written.</summary>
+    private const int LearnersPerWrite = 5_000;
 
     /// <param name="today">The day the data is built around (courses running, enrollments of the past year); today by
     /// default. The same seed and day give the same data.</param>
@@ -100,7 +104,7 @@ public sealed partial class DemoDataSeeder(
     private async Task<BulkScheduleResult> SeedSchedulesAsync(int seed, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var result = await schedules.DecideNewAsync(connection, transaction, 0, cancellationToken, new SeededRandomSource(seed));
         await transaction.CommitAsync(cancellationToken);
         return result;

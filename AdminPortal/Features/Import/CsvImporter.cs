@@ -1,6 +1,7 @@
+using System.Data.Common;
 using System.Diagnostics;
+using System.Globalization;
 using AdminPortal.Data;
-using Microsoft.Data.Sqlite;
 
 namespace AdminPortal.Features.Import;
 
@@ -83,14 +84,14 @@ public sealed class CsvImporter(PortalDatabase database)
         long total = 0;
         foreach (var table in handler.Tables)
         {
-            total += (long)(await db.ScalarAsync($"SELECT COUNT(*) FROM {table}", cancellationToken))!;
+            total += Convert.ToInt64(await db.ScalarAsync($"SELECT COUNT(*) FROM \"{table}\"", cancellationToken), CultureInfo.InvariantCulture);
         }
         return total;
     }
 }
 
 /// <summary>The database refused a row the check had passed (a concurrent change): the import is rolled back.</summary>
-public sealed class ImportWriteException(ImportError error, SqliteException inner) : Exception(error.ToString(), inner)
+public sealed class ImportWriteException(ImportError error, DbException inner) : Exception(error.ToString(), inner)
 {
     public ImportError Error { get; } = error;
 }

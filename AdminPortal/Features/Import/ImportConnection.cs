@@ -1,25 +1,26 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace AdminPortal.Features.Import;
 
 /// <summary>
-/// The import's own SQLite connection: prepared statements reused across rows, batched look-ups, and a temporary
-/// table of the natural keys seen so far (on disk, so memory stays flat however large the file).
+/// The import's own connection: statements reused across rows, batched look-ups, and a temporary table of the natural
+/// keys seen so far (on disk, so memory stays flat however large the file). Its SQL is the form SQLite and PostgreSQL share.
 /// </summary>
-public sealed class ImportConnection(SqliteConnection connection) : IAsyncDisposable
+public sealed class ImportConnection(DbConnection connection) : IAsyncDisposable
 {
     private const int LookupBatch = 500;
-    private readonly Dictionary<string, SqliteCommand> prepared = [];
+    private readonly Dictionary<string, DbCommand> prepared = [];
 
-    public SqliteTransaction? Transaction { get; private set; }
+    public DbTransaction? Transaction { get; private set; }
 
     /// <summary>The connection itself, for work that must run in the import's transaction (schedules).</summary>
-    public SqliteConnection Connection => connection;
+    public DbConnection Connection => connection;
 
     public void Begin(bool write)
     {
         // A write transaction takes SQLite's write lock at once, so no other writer slips in between check and write.
-        Transaction = connection.BeginTransaction(deferred: !write);
+        Transaction = connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: !write) : connection.BeginTransaction();
         foreach (var command in prepared.Values)
         {
             command.Transaction = Transaction;
@@ -69,8 +70,8 @@ public sealed class ImportConnection(SqliteConnection connection) : IAsyncDispos
         {
             await using var command = connection.CreateCommand();
             command.Transaction = Transaction;
-            var names = batch.Select((value, i) => { command.Parameters.AddWithValue($"@v{i}", value); return $"@v{i}"; }).ToList();
-            command.CommandText = $"SELECT {keyColumn}, {valueColumn} FROM {table} WHERE {keyColumn} IN ({string.Join(',', names)})";
+            var names = batch.Select((value, i) => Add(command, $"@v{i}", value).ParameterName).ToList();
+            command.CommandText = $"SELECT \"{keyColumn}\", \"{valueColumn}\" FROM \"{table}\" WHERE \"{keyColumn}\" IN ({string.Join(',', names)})";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -80,7 +81,7 @@ public sealed class ImportConnection(SqliteConnection connection) : IAsyncDispos
         return found;
     }
 
-    public async Task<List<T>> RowsAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    public async Task<List<T>> RowsAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = Transaction;
@@ -95,37 +96,59 @@ public sealed class ImportConnection(SqliteConnection connection) : IAsyncDispos
     }
 
     public Task ResetKeysAsync(CancellationToken cancellationToken) =>
-        ExecuteAsync("CREATE TEMP TABLE IF NOT EXISTS import_keys (key TEXT PRIMARY KEY, line INTEGER NOT NULL); DELETE FROM import_keys;", cancellationToken);
+        ExecuteAsync("""
+            CREATE TEMP TABLE IF NOT EXISTS import_keys (column_name TEXT NOT NULL, key TEXT NOT NULL, line BIGINT NOT NULL, PRIMARY KEY (column_name, key));
+            DELETE FROM import_keys;
+            """, cancellationToken);
 
     /// <returns>The line that already had this key, or null the first time it is seen.</returns>
-    public async Task<long?> SeenAtAsync(string key, long line, CancellationToken cancellationToken)
+    public async Task<long?> SeenAtAsync(string column, string key, long line, CancellationToken cancellationToken)
     {
-        if (await ExecuteAsync("INSERT OR IGNORE INTO import_keys (key, line) VALUES (@key, @line)", cancellationToken, ("key", key), ("line", line)) == 1)
+        if (await ExecuteAsync("INSERT INTO import_keys (column_name, key, line) VALUES (@column, @key, @line) ON CONFLICT DO NOTHING", cancellationToken,
+                ("column", column), ("key", key), ("line", line)) == 1)
         {
             return null;
         }
-        return (long?)await ScalarAsync("SELECT line FROM import_keys WHERE key = @key", cancellationToken, ("key", key));
+        return (long?)await ScalarAsync("SELECT line FROM import_keys WHERE column_name = @column AND key = @key", cancellationToken,
+            ("column", column), ("key", key));
     }
 
-    private SqliteCommand Prepare(string sql, (string Name, object? Value)[] values)
+    private DbCommand Prepare(string sql, (string Name, object? Value)[] values)
     {
         if (!prepared.TryGetValue(sql, out var command))
         {
             command = connection.CreateCommand();
             command.CommandText = sql;
             command.Transaction = Transaction;
-            foreach (var (name, _) in values)
+            foreach (var (name, value) in values)
             {
-                command.Parameters.Add(new SqliteParameter("@" + name, null));
+                Add(command, "@" + name, value);
             }
             prepared[sql] = command;
         }
         foreach (var (name, value) in values)
         {
-            command.Parameters["@" + name].Value = value ?? DBNull.Value;
+            command.Parameters["@" + name].Value = Stored(value);
         }
         return command;
     }
+
+    private static DbParameter Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = Stored(value);
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    /// <summary>Null as NULL, and every time as UTC: the file's times are UTC, and PostgreSQL's columns take UTC times only.</summary>
+    private static object Stored(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateTime { Kind: not DateTimeKind.Utc } time => DateTime.SpecifyKind(time, DateTimeKind.Utc),
+        _ => value,
+    };
 
     public async ValueTask DisposeAsync()
     {

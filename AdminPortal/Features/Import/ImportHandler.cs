@@ -67,7 +67,7 @@ public abstract class ImportHandler<TRecord> : IImportHandler
     {
         foreach (var (column, key) in UniqueKeys(record))
         {
-            if (await db.SeenAtAsync($"{column}\u0000{key}", row.Line, cancellationToken) is { } first)
+            if (await db.SeenAtAsync(column, key, row.Line, cancellationToken) is { } first)
             {
                 row.Fail(column, $"repeats line {first}: a {column} may appear once in a file");
             }
@@ -97,7 +97,7 @@ public abstract class ImportHandler<TRecord> : IImportHandler
             {
                 changed += await write(record) > 0 ? 1 : 0;
             }
-            catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 19)
+            catch (System.Data.Common.DbException e) when (Data.DatabaseErrors.IsConstraintViolation(e))
             {
                 throw new ImportWriteException(new ImportError(record.Line, "row", $"the database refused the row ({e.Message}); " +
                     "it changed since the check: import the file again"), e);

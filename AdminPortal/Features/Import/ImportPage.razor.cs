@@ -38,7 +38,7 @@ public partial class ImportPage : IDisposable
         {
             result = await Upload.ImportAsync(kind, file, await Actor.GetAsync(), new Progress<ImportProgress>(Show), leaving.Token);
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or System.Data.Common.DbException)
         {
             Logger.LogError(e, "Import of {File} failed", fileName);
             failure = $"{fileName} could not be imported: {e.Message} Nothing was written.";

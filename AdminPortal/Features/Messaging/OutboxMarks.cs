@@ -47,6 +47,11 @@ internal sealed class OutboxMarks : IAsyncDisposable
     public static async Task<OutboxMarks> OpenAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
+        if (db.Provider() != DatabaseProvider.Sqlite)
+        {
+            // A server database commits each mark durably (synchronous_commit stays on): its crash must not take a mark back.
+            return new OutboxMarks(db, null);
+        }
         var synchronous = await PragmaAsync(db.Database.GetDbConnection(), "PRAGMA synchronous", cancellationToken);
         var marks = new OutboxMarks(db, synchronous);
         try
@@ -112,6 +117,11 @@ internal sealed class OutboxMarks : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await markSent.DisposeAsync();
+        if (synchronous is null)
+        {
+            await db.Database.CloseConnectionAsync();
+            return;
+        }
         try
         {
             // The connection goes back to the pool: the next user gets the setting it had.

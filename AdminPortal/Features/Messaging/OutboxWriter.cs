@@ -1,14 +1,19 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using AdminPortal.Data;
 using AdminPortal.Domain.Messaging;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace AdminPortal.Features.Messaging;
 
 /// <summary>
-/// Writes a bin's messages in two statements, one transaction: the rows travel as one JSON parameter and INSERT OR
-/// IGNORE skips every key already there, so a re-run, or two runs racing after a restart, never queue a message twice;
-/// then the bodies of the rows that are new go to their own table.
+/// Writes a bin's messages in two statements, one transaction: the rows travel as one JSON parameter and the insert
+/// skips every key already there (INSERT OR IGNORE, ON CONFLICT DO NOTHING), so a re-run, or two runs racing after a
+/// restart, never queue a message twice; then the bodies of the rows that are new go to their own table.
 /// </summary>
 public static class OutboxWriter
 {
@@ -22,6 +27,21 @@ public static class OutboxWriter
     private static readonly string Insert = $"""
         INSERT OR IGNORE INTO OutboxMessages ({string.Join(", ", Columns)})
         SELECT {string.Join(", ", Columns.Select(c => $"value ->> '$.{c}'"))} FROM json_each(@rows)
+        """;
+
+    /// <summary>The JSON's fields are the table's columns: PostgreSQL reads each in its column's type.</summary>
+    private static readonly string PostgreSqlInsert = $"""
+        INSERT INTO "OutboxMessages" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))})
+        SELECT {string.Join(", ", Columns.Select(c => $"\"{c}\""))} FROM json_populate_recordset(NULL::"OutboxMessages", @rows)
+        ON CONFLICT ("Key") DO NOTHING
+        """;
+
+    private const string PostgreSqlInsertBodies = """
+        INSERT INTO "OutboxBodies" ("MessageId", "HtmlBody", "TextBody")
+        SELECT o."Id", j."HtmlBody", j."TextBody"
+        FROM json_to_recordset(@rows) AS j("Key" text, "Uuid" uuid, "HtmlBody" text, "TextBody" text)
+        JOIN "OutboxMessages" AS o ON o."Key" = j."Key"
+        WHERE o."Uuid" = j."Uuid"
         """;
 
     /// <summary>A new row carries this insert's uuid; a row queued before keeps its own, and its body.</summary>
@@ -39,7 +59,14 @@ public static class OutboxWriter
         {
             return 0;
         }
-        // Values in the text forms EF stores (TEXT dates "yyyy-MM-dd HH:mm:ss", upper-case GUIDs, enum names).
+        var provider = db.Provider();
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            throw new NotSupportedException("Queuing messages runs on SQLite and PostgreSQL so far, not on SQL Server.");
+        }
+        // Values in the text forms EF stores on SQLite (TEXT dates "yyyy-MM-dd HH:mm:ss", upper-case GUIDs, enum names);
+        // PostgreSQL reads the same, with the times in ISO 8601 with their zone.
+        Func<DateTime, string> time = provider == DatabaseProvider.PostgreSql ? IsoText : SqliteText;
         var rows = messages.Select(m => new Dictionary<string, object?>
         {
             ["Key"] = m.Key, ["RunId"] = m.RunId, ["SiteId"] = m.SiteId, ["SiteDomain"] = m.SiteDomain, ["MessageName"] = m.MessageName,
@@ -48,16 +75,23 @@ public static class OutboxWriter
             ["CourseKeys"] = JsonSerializer.Serialize(m.CourseKeys), ["CourseCount"] = m.CourseCount,
             ["Uuid"] = m.Uuid.ToString().ToUpperInvariant(), ["SendUuid"] = m.SendUuid.ToString().ToUpperInvariant(), ["Subject"] = m.Subject,
             ["HtmlBody"] = m.HtmlBody, ["TextBody"] = m.TextBody, ["State"] = m.State.ToString(), ["Attempts"] = m.Attempts,
-            ["LastError"] = m.LastError, ["CreatedUtc"] = SqliteText(m.CreatedUtc), ["NextAttemptUtc"] = SqliteText(m.NextAttemptUtc),
-            ["SentUtc"] = m.SentUtc is { } sent ? SqliteText(sent) : null,
+            ["LastError"] = m.LastError, ["CreatedUtc"] = time(m.CreatedUtc), ["NextAttemptUtc"] = time(m.NextAttemptUtc),
+            ["SentUtc"] = m.SentUtc is { } sent ? time(sent) : null,
         });
         var json = JsonSerializer.Serialize(rows);
+        var (insert, insertBodies) = provider == DatabaseProvider.PostgreSql ? (PostgreSqlInsert, PostgreSqlInsertBodies) : (Insert, InsertBodies);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var written = await db.Database.ExecuteSqlRawAsync(Insert, [new Microsoft.Data.Sqlite.SqliteParameter("@rows", json)], cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(InsertBodies, [new Microsoft.Data.Sqlite.SqliteParameter("@rows", json)], cancellationToken);
+        var written = await db.Database.ExecuteSqlRawAsync(insert, [RowsParameter(provider, json)], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(insertBodies, [RowsParameter(provider, json)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return written;
     }
 
-    public static string SqliteText(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+    private static DbParameter RowsParameter(DatabaseProvider provider, string json) => provider == DatabaseProvider.PostgreSql
+        ? new NpgsqlParameter("rows", NpgsqlDbType.Json) { Value = json }
+        : new SqliteParameter("@rows", json);
+
+    public static string SqliteText(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    private static string IsoText(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
 }

@@ -19,7 +19,7 @@ public sealed class DailyMetricsCalculator(PortalDatabase database, TimeProvider
 
     public async Task<DayMetrics> ComputeAsync(DateOnly day, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenSqliteConnectionAsync(cancellationToken);
         var start = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var parameters = new Dictionary<string, object>
         {

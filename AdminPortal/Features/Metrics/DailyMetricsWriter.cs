@@ -13,7 +13,7 @@ public sealed class DailyMetricsWriter(PortalDatabase database)
 {
     public async Task<IReadOnlyList<CourseMetricError>> ReplaceAsync(DayMetrics metrics, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenSqliteConnectionAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var day = metrics.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await using (var delete = Command(connection, transaction, "DELETE FROM CourseDailyMetrics WHERE Day = $day; DELETE FROM SiteDailyMetrics WHERE Day = $day;"))

@@ -1,12 +1,12 @@
 using AdminPortal.Data;
 using AdminPortal.Domain.Schedules;
 using AdminPortal.Features.Configuration;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Schedules;
 
-/// <summary>Schedule work that bulk writers (CSV import, demo data) run inside their own SQLite transaction.</summary>
+/// <summary>Schedule work that bulk writers (CSV import, demo data) run inside their own transaction.</summary>
 public sealed class BulkSchedules(
     IDbContextFactory<PortalDbContext> contexts,
     ConfigStore configs,
@@ -16,7 +16,7 @@ public sealed class BulkSchedules(
 {
     /// <summary>Gives every enrollment above <paramref name="afterEnrollmentId"/> without a decision its schedule or skip.</summary>
     public async Task<BulkScheduleResult> DecideNewAsync(
-        SqliteConnection connection, SqliteTransaction transaction, long afterEnrollmentId, CancellationToken cancellationToken,
+        DbConnection connection, DbTransaction transaction, long afterEnrollmentId, CancellationToken cancellationToken,
         IRandomSource? draws = null)
     {
         await using var db = await BoundContextAsync(connection, transaction, cancellationToken);
@@ -25,7 +25,7 @@ public sealed class BulkSchedules(
     }
 
     public async Task<int> RecomputeAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<int> courseIds, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<int> courseIds, CancellationToken cancellationToken)
     {
         await using var db = await BoundContextAsync(connection, transaction, cancellationToken);
         var changed = 0;
@@ -36,16 +36,16 @@ public sealed class BulkSchedules(
         return changed;
     }
 
-    public static async Task<long> MaxEnrollmentIdAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    public static async Task<long> MaxEnrollmentIdAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT coalesce(max(Id), 0) FROM Enrollments";
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        command.CommandText = "SELECT coalesce(max(\"Id\"), 0) FROM \"Enrollments\"";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>An EF context on the writer's connection and transaction, so it sees what they have not committed yet.</summary>
-    private async Task<PortalDbContext> BoundContextAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private async Task<PortalDbContext> BoundContextAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Database.SetDbConnection(connection, contextOwnsConnection: false);

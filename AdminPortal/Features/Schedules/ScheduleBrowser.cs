@@ -80,15 +80,20 @@ public sealed class ScheduleBrowser(IDbContextFactory<PortalDbContext> contexts,
     /// <summary>
     /// Courses first, then each course's range of its (CourseId, StartUtc) index: CROSS JOIN fixes that order in SQLite
     /// and INDEXED BY the index, so the cost follows the matches, not the 2,000,000 schedules, with or without statistics.
+    /// The server databases plan the same join themselves from their statistics.
     /// </summary>
     private const string StartingBeforeTheirCourse = """
         SELECT s.* FROM Courses AS c
         CROSS JOIN Schedules AS s INDEXED BY IX_Schedules_CourseId_StartUtc ON s.CourseId = c.Id AND s.StartUtc < c.StartUtc
         """;
 
+    private static IQueryable<Schedule> StartingBeforeTheirCourseIn(PortalDbContext db) => db.Provider() == DatabaseProvider.Sqlite
+        ? db.Schedules.FromSqlRaw(StartingBeforeTheirCourse)
+        : db.Schedules.Where(s => db.Courses.Any(c => c.Id == s.CourseId && s.StartUtc < c.StartUtc));
+
     private static async Task<IQueryable<Schedule>> FilterAsync(PortalDbContext db, ScheduleFilter filter, CancellationToken cancellationToken)
     {
-        var query = (filter.StartBeforeCourseStart ? db.Schedules.FromSqlRaw(StartingBeforeTheirCourse) : db.Schedules).AsNoTracking();
+        var query = (filter.StartBeforeCourseStart ? StartingBeforeTheirCourseIn(db) : db.Schedules).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Course))
         {
             var courseIds = await db.Courses.IgnoreAutoIncludes().WhereKeyOrNameContains(filter.Course)

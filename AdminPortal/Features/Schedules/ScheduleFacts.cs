@@ -11,6 +11,7 @@ namespace AdminPortal.Features.Schedules;
 /// <summary>What schedule creation needs of each course, loaded in a fixed number of queries however many courses there are.</summary>
 public sealed class ScheduleFacts
 {
+    private static readonly IReadOnlyList<string> NoHighlights = [];
     private readonly Dictionary<int, (ScheduleCourse Course, ScheduleConfig Site)> byCourse = [];
 
     public (ScheduleCourse Course, ScheduleConfig Site) For(int courseId) => byCourse[courseId];
@@ -24,9 +25,9 @@ public sealed class ScheduleFacts
     {
         var sites = await db.Sites.AsNoTracking().ToListAsync(cancellationToken);
         var courses = await db.Courses.AsNoTracking().Where(c => courseIds == null || courseIds.Contains(c.Id)).ToListAsync(cancellationToken);
-        var withHighlights = (await db.Database
-            .SqlQueryRaw<int>("SELECT DISTINCT CourseId AS Value FROM Sections WHERE HiddenFromToc = 0 AND Highlights <> '[]'")
-            .ToListAsync(cancellationToken)).ToHashSet();
+        // Compared as stored: an empty list is the text [].
+        var withHighlights = (await db.Sections.Where(s => !s.HiddenFromToc && s.Highlights != NoHighlights)
+            .Select(s => s.CourseId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         var global = (await configs.CurrentAsync(ConfigKind.GlobalDeadline, "", GlobalDeadlineConfig.Off, cancellationToken)).Values;
         var orgs = await configs.AllCurrentAsync<DeadlineOverride>(ConfigKind.OrgDeadline, cancellationToken);
         var courseDeadlines = await configs.AllCurrentAsync<DeadlineOverride>(ConfigKind.CourseDeadline, cancellationToken);

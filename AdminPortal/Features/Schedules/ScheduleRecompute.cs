@@ -22,10 +22,24 @@ public sealed class ScheduleRecompute(ConfigStore configs, TimeProvider clock, I
         var facts = await ScheduleFacts.LoadAsync(db, configs, [courseId], cancellationToken);
         var (course, _) = facts.For(courseId);
         int? days = course.HasVerifiedMode ? course.Deadline.Days : null;
-        var start = ScheduleRules.ToSecond(course.StartUtc).ToString(Format, CultureInfo.InvariantCulture);
-        var expires = course.VerifiedExpirationUtc?.ToString(Format, CultureInfo.InvariantCulture);
+        var start = ScheduleRules.ToSecond(course.StartUtc);
         var now = clock.GetUtcNow().UtcDateTime;
-        var changed = await db.Database.ExecuteSqlInterpolatedAsync($"""
+        var changed = await db.Database.ExecuteSqlInterpolatedAsync(db.Provider() switch
+        {
+            DatabaseProvider.PostgreSql => PostgreSql(courseId, days, start, course.VerifiedExpirationUtc, now),
+            DatabaseProvider.SqlServer => SqlServer(courseId, days, start, course.VerifiedExpirationUtc, now),
+            _ => Sqlite(courseId, days, start, course.VerifiedExpirationUtc, now),
+        }, cancellationToken);
+        logger.LogInformation("Course {CourseId} starts {Start}: {Count} schedule(s) recomputed", courseId, start, changed);
+        return changed;
+    }
+
+    /// <summary>Times are text here: strftime truncates to the second, and text order is time order.</summary>
+    private static FormattableString Sqlite(int courseId, int? days, DateTime startUtc, DateTime? expiresUtc, DateTime now)
+    {
+        var start = startUtc.ToString(Format, CultureInfo.InvariantCulture);
+        var expires = expiresUtc?.ToString(Format, CultureInfo.InvariantCulture);
+        return $"""
             UPDATE Schedules AS s SET
                 StartUtc = x.NewStart,
                 UpgradeDeadlineUtc = CASE WHEN {days} IS NULL THEN NULL
@@ -35,8 +49,33 @@ public sealed class ScheduleRecompute(ConfigStore configs, TimeProvider clock, I
             FROM (SELECT e.Id AS EnrollmentId, max(strftime('%Y-%m-%d %H:%M:%S', e.CreatedUtc), {start}) AS NewStart
                   FROM Enrollments e WHERE e.CourseId = {courseId}) AS x
             WHERE s.EnrollmentId = x.EnrollmentId AND s.CourseId = {courseId}
-            """, cancellationToken);
-        logger.LogInformation("Course {CourseId} starts {Start}: {Count} schedule(s) recomputed", courseId, start, changed);
-        return changed;
+            """;
     }
+
+    /// <summary>The casts type the parameters a NULL leaves untyped.</summary>
+    private static FormattableString PostgreSql(int courseId, int? days, DateTime start, DateTime? expires, DateTime now) => $"""
+        UPDATE "Schedules" AS s SET
+            "StartUtc" = x."NewStart",
+            "UpgradeDeadlineUtc" = CASE WHEN CAST({days} AS integer) IS NULL THEN NULL
+                ELSE least(x."NewStart" + make_interval(days => CAST({days} AS integer)), coalesce(CAST({expires} AS timestamptz), 'infinity'))
+            END,
+            "ModifiedUtc" = {now}
+        FROM (SELECT e."Id" AS "EnrollmentId", greatest(date_trunc('second', e."CreatedUtc"), {start}) AS "NewStart"
+              FROM "Enrollments" e WHERE e."CourseId" = {courseId}) AS x
+        WHERE s."EnrollmentId" = x."EnrollmentId" AND s."CourseId" = {courseId}
+        """;
+
+    /// <summary>DATETRUNC, LEAST and GREATEST need SQL Server 2022.</summary>
+    private static FormattableString SqlServer(int courseId, int? days, DateTime start, DateTime? expires, DateTime now) => $"""
+        UPDATE s SET
+            StartUtc = x.NewStart,
+            UpgradeDeadlineUtc = CASE WHEN {days} IS NULL THEN NULL
+                ELSE LEAST(DATEADD(day, {days}, x.NewStart), COALESCE({expires}, CAST('9999-12-31' AS datetime2)))
+            END,
+            ModifiedUtc = {now}
+        FROM Schedules AS s
+        JOIN (SELECT e.Id AS EnrollmentId, GREATEST(DATETRUNC(second, e.CreatedUtc), {start}) AS NewStart
+              FROM Enrollments e WHERE e.CourseId = {courseId}) AS x ON s.EnrollmentId = x.EnrollmentId
+        WHERE s.CourseId = {courseId}
+        """;
 }

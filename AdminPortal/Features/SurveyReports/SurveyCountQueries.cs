@@ -4,35 +4,55 @@ using AdminPortal.Domain.SurveyReports;
 namespace AdminPortal.Features.SurveyReports;
 
 /// <summary>
-/// The five counts, each one SQL aggregate. The statements live in SurveyCounts.sql, which the sqlite3 shell can run on
-/// the same file for comparison (README, "Measured"); <c>$now</c> and <c>$active_since</c> are their parameters.
+/// The five counts, each one SQL aggregate. The statements live in SurveyCounts.sql (SurveyCounts.PostgreSql.sql), which
+/// the sqlite3 shell (psql) can run on the same database for comparison (README, "Measured"); <c>now</c> and
+/// <c>active_since</c> are their parameters.
 /// </summary>
 public sealed class SurveyCountQueries(PortalDatabase database)
 {
-    public static IReadOnlyList<(string Name, string Sql)> Statements { get; } = Load();
+    public static IReadOnlyList<(string Name, string Sql)> Statements { get; } = Load("SurveyCounts.sql");
+
+    /// <summary>psql's variables (:'now') become the parameters Npgsql binds (@now).</summary>
+    public static IReadOnlyList<(string Name, string Sql)> PostgreSqlStatements { get; } =
+        Load("SurveyCounts.PostgreSql.sql").Select(s => (s.Name, s.Sql.Replace(":'now'", "@now").Replace(":'active_since'", "@active_since"))).ToList();
 
     /// <param name="progress">Told before each count: its name, and its position of five.</param>
     public async Task<SurveyCounts> CountAsync(DateTime nowUtc, Func<string, int, Task> progress, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var counts = new long[Statements.Count];
-        for (var i = 0; i < Statements.Count; i++)
+        if (database.Provider == DatabaseProvider.SqlServer)
         {
-            await progress(Statements[i].Name, i + 1);
+            throw new NotSupportedException("The survey counts run on SQLite and PostgreSQL so far, not on SQL Server.");
+        }
+        var postgres = database.Provider == DatabaseProvider.PostgreSql;
+        var statements = postgres ? PostgreSqlStatements : Statements;
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var counts = new long[statements.Count];
+        for (var i = 0; i < statements.Count; i++)
+        {
+            await progress(statements[i].Name, i + 1);
             await using var command = connection.CreateCommand();
-            command.CommandText = Statements[i].Sql;
-            command.Parameters.AddWithValue("$now", SqliteTimes.Text(nowUtc));
-            command.Parameters.AddWithValue("$active_since", SqliteTimes.Text(SurveyRules.ActiveSince(nowUtc)));
-            counts[i] = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+            command.CommandText = statements[i].Sql;
+            // SQLite compares the stored text; PostgreSQL compares times.
+            object Time(DateTime utc) => postgres ? DateTime.SpecifyKind(utc, DateTimeKind.Utc) : SqliteTimes.Text(utc);
+            Add(command, postgres ? "@now" : "$now", Time(nowUtc));
+            Add(command, postgres ? "@active_since" : "$active_since", Time(SurveyRules.ActiveSince(nowUtc)));
+            counts[i] = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
         return new SurveyCounts(counts[0], counts[1], counts[2], counts[3], counts[4]);
     }
 
-    // The file holds "-- name" lines, each followed by its statement ending in ';'.
-    private static List<(string Name, string Sql)> Load()
+    private static void Add(System.Data.Common.DbCommand command, string name, object value)
     {
-        using var stream = typeof(SurveyCountQueries).Assembly.GetManifestResourceStream("AdminPortal.Features.SurveyReports.SurveyCounts.sql")
-            ?? throw new InvalidOperationException("SurveyCounts.sql is not embedded in the portal.");
+        var parameter = command.CreateParameter();
+        (parameter.ParameterName, parameter.Value) = (name, value);
+        command.Parameters.Add(parameter);
+    }
+
+    // The file holds "-- count: name" lines, each followed by its statement ending in ';'.
+    private static List<(string Name, string Sql)> Load(string file)
+    {
+        using var stream = typeof(SurveyCountQueries).Assembly.GetManifestResourceStream($"AdminPortal.Features.SurveyReports.{file}")
+            ?? throw new InvalidOperationException($"{file} is not embedded in the portal.");
         using var reader = new StreamReader(stream);
         var statements = new List<(string, string)>();
         foreach (var block in reader.ReadToEnd().Split("-- count: ", StringSplitOptions.RemoveEmptyEntries).Skip(1))
@@ -40,6 +60,6 @@ public sealed class SurveyCountQueries(PortalDatabase database)
             var lines = block.Split('\n', 2);
             statements.Add((lines[0].Trim(), lines[1].Trim()));
         }
-        return statements.Count == 5 ? statements : throw new InvalidOperationException($"SurveyCounts.sql has {statements.Count} counts, not 5.");
+        return statements.Count == 5 ? statements : throw new InvalidOperationException($"{file} has {statements.Count} counts, not 5.");
     }
 }

@@ -88,11 +88,24 @@ public sealed class CatalogSyncJob(
         if (changes.Count > 0)
         {
             // One statement for the page's changes (EF Core's SQLite provider would send one per course).
-            await db.Database.ExecuteSqlRawAsync("""
-                UPDATE Courses SET MarketingUrl = json_extract(c.value, '$.marketing_url'), Language = json_extract(c.value, '$.language'),
-                                   FinancialAidEnabled = json_extract(c.value, '$.financial_aid')
-                FROM json_each({0}) AS c WHERE Courses.Id = json_extract(c.value, '$.id')
-                """, [JsonSerializer.Serialize(changes)], cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(db.Provider() switch
+            {
+                DatabaseProvider.PostgreSql => """
+                    UPDATE "Courses" AS c SET "MarketingUrl" = j.marketing_url, "Language" = j.language, "FinancialAidEnabled" = j.financial_aid
+                    FROM json_to_recordset(CAST({0} AS json)) AS j(id integer, marketing_url text, language text, financial_aid boolean)
+                    WHERE c."Id" = j.id
+                    """,
+                DatabaseProvider.SqlServer => """
+                    UPDATE c SET MarketingUrl = j.marketing_url, Language = j.language, FinancialAidEnabled = j.financial_aid
+                    FROM Courses AS c
+                    JOIN OPENJSON({0}) WITH (id int, marketing_url nvarchar(max), language nvarchar(16), financial_aid bit) AS j ON c.Id = j.id
+                    """,
+                _ => """
+                    UPDATE Courses SET MarketingUrl = json_extract(c.value, '$.marketing_url'), Language = json_extract(c.value, '$.language'),
+                                       FinancialAidEnabled = json_extract(c.value, '$.financial_aid')
+                    FROM json_each({0}) AS c WHERE Courses.Id = json_extract(c.value, '$.id')
+                    """,
+            }, [JsonSerializer.Serialize(changes)], cancellationToken);
         }
         return changes.Count;
     }

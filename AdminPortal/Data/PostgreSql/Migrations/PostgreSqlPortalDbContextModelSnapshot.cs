@@ -41,11 +41,11 @@ namespace AdminPortal.Data.PostgreSql.Migrations
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("citext");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("citext");
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
@@ -567,7 +567,7 @@ namespace AdminPortal.Data.PostgreSql.Migrations
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
+                        .HasColumnType("citext");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -1049,7 +1049,7 @@ namespace AdminPortal.Data.PostgreSql.Migrations
 
                     b.Property<string>("Recipient")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("citext");
 
                     b.Property<long>("RunId")
                         .HasColumnType("bigint");
@@ -1085,7 +1085,7 @@ namespace AdminPortal.Data.PostgreSql.Migrations
 
                     b.Property<string>("Username")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("citext");
 
                     b.Property<Guid>("Uuid")
                         .HasColumnType("uuid");

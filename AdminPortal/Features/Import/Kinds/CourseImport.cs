@@ -1,3 +1,4 @@
+using System.Globalization;
 using AdminPortal.Domain.Learning;
 using AdminPortal.Features.Schedules;
 
@@ -20,7 +21,7 @@ public sealed class CourseImport(BulkSchedules schedules) : ImportHandler<Course
     public override IReadOnlyList<string> Tables { get; } = ["Courses"];
 
     public override async Task PrepareAsync(ImportConnection db, CancellationToken cancellationToken) =>
-        sites = (await db.RowsAsync("SELECT Domain, Id FROM Sites", r => (r.GetString(0), r.GetInt32(1)), cancellationToken))
+        sites = (await db.RowsAsync("SELECT \"Domain\", \"Id\" FROM \"Sites\"", r => (r.GetString(0), r.GetInt32(1)), cancellationToken))
             .ToDictionary(s => s.Item1, s => s.Item2, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Builds the course with the domain's own rules, so the import accepts exactly what the API accepts.</summary>
@@ -75,21 +76,22 @@ public sealed class CourseImport(BulkSchedules schedules) : ImportHandler<Course
         WriteEachAsync(records, async r =>
         {
             var c = r.Course;
-            var startBefore = await db.ScalarAsync("SELECT StartUtc FROM Courses WHERE Key = @key", cancellationToken, ("key", c.Key));
+            var startBefore = await db.ScalarAsync("SELECT \"StartUtc\" FROM \"Courses\" WHERE \"Key\" = @key", cancellationToken, ("key", c.Key));
             var changed = await db.ExecuteAsync(Upsert, cancellationToken,
                 ("key", c.Key), ("org", c.Org), ("number", c.Number), ("run", c.Run), ("name", c.DisplayName), ("site", r.SiteId),
                 ("start", c.StartUtc), ("end", c.EndUtc), ("selfPaced", c.SelfPaced), ("language", c.Language), ("marketing", c.MarketingUrl),
                 ("social", c.SocialSharingUrl), ("aid", c.FinancialAidEnabled), ("highlights", c.HighlightsEnabled));
-            var id = (long)(await db.ScalarAsync("SELECT Id FROM Courses WHERE Key = @key", cancellationToken, ("key", c.Key)))!;
-            if (startBefore is string before && DateTime.Parse(before, System.Globalization.CultureInfo.InvariantCulture) != c.StartUtc)
+            var id = Convert.ToInt32(await db.ScalarAsync("SELECT \"Id\" FROM \"Courses\" WHERE \"Key\" = @key", cancellationToken, ("key", c.Key)),
+                CultureInfo.InvariantCulture);
+            if (startBefore is not null && StoredTime(startBefore) != c.StartUtc)
             {
-                rescheduled.Add((int)id);
+                rescheduled.Add(id);
             }
             var wanted = c.Modes.Select(m => m.Slug).ToList();
-            var existing = await db.RowsAsync($"SELECT Slug FROM CourseModes WHERE CourseId = {id}", x => x.GetString(0), cancellationToken);
+            var existing = await db.RowsAsync($"SELECT \"Slug\" FROM \"CourseModes\" WHERE \"CourseId\" = {id}", x => x.GetString(0), cancellationToken);
             foreach (var slug in existing.Except(wanted))
             {
-                changed += await db.ExecuteAsync("DELETE FROM CourseModes WHERE CourseId = @id AND Slug = @slug", cancellationToken, ("id", id), ("slug", slug));
+                changed += await db.ExecuteAsync("DELETE FROM \"CourseModes\" WHERE \"CourseId\" = @id AND \"Slug\" = @slug", cancellationToken, ("id", id), ("slug", slug));
             }
             foreach (var mode in c.Modes)
             {
@@ -98,28 +100,32 @@ public sealed class CourseImport(BulkSchedules schedules) : ImportHandler<Course
             return changed;
         });
 
+    /// <summary>A time as the provider returns it: text on SQLite, a time on the server databases.</summary>
+    private static DateTime StoredTime(object value) =>
+        value is string text ? DateTime.Parse(text, CultureInfo.InvariantCulture) : Convert.ToDateTime(value, CultureInfo.InvariantCulture);
+
     /// <summary>A course whose start moved: its schedules move with it, in the same transaction.</summary>
     public override async Task<string?> AfterWriteAsync(ImportConnection db, CancellationToken cancellationToken) =>
         rescheduled.Count == 0 ? null
             : $"{await schedules.RecomputeAsync(db.Connection, db.Transaction!, rescheduled, cancellationToken)} schedules moved with their course's start";
 
     private const string Upsert = """
-        INSERT INTO Courses (Key, Org, Number, Run, DisplayName, SiteId, StartUtc, EndUtc, SelfPaced, Language, MarketingUrl,
-            SocialSharingUrl, FinancialAidEnabled, HighlightsEnabled)
+        INSERT INTO "Courses" ("Key", "Org", "Number", "Run", "DisplayName", "SiteId", "StartUtc", "EndUtc", "SelfPaced", "Language", "MarketingUrl",
+            "SocialSharingUrl", "FinancialAidEnabled", "HighlightsEnabled")
         VALUES (@key, @org, @number, @run, @name, @site, @start, @end, @selfPaced, @language, @marketing, @social, @aid, @highlights)
-        ON CONFLICT (Key) DO UPDATE SET DisplayName = excluded.DisplayName, SiteId = excluded.SiteId, StartUtc = excluded.StartUtc,
-            EndUtc = excluded.EndUtc, SelfPaced = excluded.SelfPaced, Language = excluded.Language, MarketingUrl = excluded.MarketingUrl,
-            SocialSharingUrl = excluded.SocialSharingUrl, FinancialAidEnabled = excluded.FinancialAidEnabled,
-            HighlightsEnabled = excluded.HighlightsEnabled
-        WHERE DisplayName IS NOT excluded.DisplayName OR SiteId IS NOT excluded.SiteId OR StartUtc IS NOT excluded.StartUtc
-            OR EndUtc IS NOT excluded.EndUtc OR SelfPaced IS NOT excluded.SelfPaced OR Language IS NOT excluded.Language
-            OR MarketingUrl IS NOT excluded.MarketingUrl OR SocialSharingUrl IS NOT excluded.SocialSharingUrl
-            OR FinancialAidEnabled IS NOT excluded.FinancialAidEnabled OR HighlightsEnabled IS NOT excluded.HighlightsEnabled
+        ON CONFLICT ("Key") DO UPDATE SET "DisplayName" = excluded."DisplayName", "SiteId" = excluded."SiteId", "StartUtc" = excluded."StartUtc",
+            "EndUtc" = excluded."EndUtc", "SelfPaced" = excluded."SelfPaced", "Language" = excluded."Language", "MarketingUrl" = excluded."MarketingUrl",
+            "SocialSharingUrl" = excluded."SocialSharingUrl", "FinancialAidEnabled" = excluded."FinancialAidEnabled",
+            "HighlightsEnabled" = excluded."HighlightsEnabled"
+        WHERE "Courses"."DisplayName" IS DISTINCT FROM excluded."DisplayName" OR "Courses"."SiteId" IS DISTINCT FROM excluded."SiteId" OR "Courses"."StartUtc" IS DISTINCT FROM excluded."StartUtc"
+            OR "Courses"."EndUtc" IS DISTINCT FROM excluded."EndUtc" OR "Courses"."SelfPaced" IS DISTINCT FROM excluded."SelfPaced" OR "Courses"."Language" IS DISTINCT FROM excluded."Language"
+            OR "Courses"."MarketingUrl" IS DISTINCT FROM excluded."MarketingUrl" OR "Courses"."SocialSharingUrl" IS DISTINCT FROM excluded."SocialSharingUrl"
+            OR "Courses"."FinancialAidEnabled" IS DISTINCT FROM excluded."FinancialAidEnabled" OR "Courses"."HighlightsEnabled" IS DISTINCT FROM excluded."HighlightsEnabled"
         """;
 
     private const string ModeUpsert = """
-        INSERT INTO CourseModes (CourseId, Slug, ExpirationUtc) VALUES (@id, @slug, @expires)
-        ON CONFLICT (CourseId, Slug) DO UPDATE SET ExpirationUtc = excluded.ExpirationUtc
-        WHERE ExpirationUtc IS NOT excluded.ExpirationUtc
+        INSERT INTO "CourseModes" ("CourseId", "Slug", "ExpirationUtc") VALUES (@id, @slug, @expires)
+        ON CONFLICT ("CourseId", "Slug") DO UPDATE SET "ExpirationUtc" = excluded."ExpirationUtc"
+        WHERE "CourseModes"."ExpirationUtc" IS DISTINCT FROM excluded."ExpirationUtc"
         """;
 }

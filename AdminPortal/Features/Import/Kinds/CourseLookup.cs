@@ -11,11 +11,11 @@ public sealed class CourseLookup
     {
         var lookup = new CourseLookup();
         var modes = new Dictionary<int, HashSet<string>>();
-        foreach (var (courseId, slug) in await db.RowsAsync("SELECT CourseId, Slug FROM CourseModes", r => (r.GetInt32(0), r.GetString(1)), cancellationToken))
+        foreach (var (courseId, slug) in await db.RowsAsync("SELECT \"CourseId\", \"Slug\" FROM \"CourseModes\"", r => (r.GetInt32(0), r.GetString(1)), cancellationToken))
         {
             (modes.TryGetValue(courseId, out var set) ? set : modes[courseId] = []).Add(slug);
         }
-        foreach (var (key, id) in await db.RowsAsync("SELECT Key, Id FROM Courses", r => (r.GetString(0), r.GetInt32(1)), cancellationToken))
+        foreach (var (key, id) in await db.RowsAsync("SELECT \"Key\", \"Id\" FROM \"Courses\"", r => (r.GetString(0), r.GetInt32(1)), cancellationToken))
         {
             lookup.courses[key] = (id, modes.GetValueOrDefault(id) ?? []);
         }

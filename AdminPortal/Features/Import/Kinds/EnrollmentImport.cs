@@ -50,8 +50,8 @@ public sealed class EnrollmentImport(BulkSchedules schedules) : LearnerCourseImp
             ("learner", r.LearnerId), ("course", r.CourseId), ("mode", r.Mode), ("active", r.Active), ("created", r.Created)));
 
     private const string Upsert = """
-        INSERT INTO Enrollments (LearnerId, CourseId, Mode, IsActive, CreatedUtc) VALUES (@learner, @course, @mode, @active, @created)
-        ON CONFLICT (LearnerId, CourseId) DO UPDATE SET Mode = excluded.Mode, IsActive = excluded.IsActive, CreatedUtc = excluded.CreatedUtc
-        WHERE Mode IS NOT excluded.Mode OR IsActive IS NOT excluded.IsActive OR CreatedUtc IS NOT excluded.CreatedUtc
+        INSERT INTO "Enrollments" ("LearnerId", "CourseId", "Mode", "IsActive", "CreatedUtc") VALUES (@learner, @course, @mode, @active, @created)
+        ON CONFLICT ("LearnerId", "CourseId") DO UPDATE SET "Mode" = excluded."Mode", "IsActive" = excluded."IsActive", "CreatedUtc" = excluded."CreatedUtc"
+        WHERE "Enrollments"."Mode" IS DISTINCT FROM excluded."Mode" OR "Enrollments"."IsActive" IS DISTINCT FROM excluded."IsActive" OR "Enrollments"."CreatedUtc" IS DISTINCT FROM excluded."CreatedUtc"
         """;
 }

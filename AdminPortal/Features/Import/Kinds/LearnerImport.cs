@@ -46,13 +46,13 @@ public sealed class LearnerImport : ImportHandler<LearnerRecord>
             ("superuser", r.Superuser), ("joined", r.Joined), ("lastLogin", r.LastLogin), ("language", r.Language)));
 
     private const string Upsert = """
-        INSERT INTO Learners (Username, Email, Name, IsActive, IsStaff, IsSuperuser, JoinedUtc, LastLoginUtc, Language)
+        INSERT INTO "Learners" ("Username", "Email", "Name", "IsActive", "IsStaff", "IsSuperuser", "JoinedUtc", "LastLoginUtc", "Language")
         VALUES (@username, @email, @name, @active, @staff, @superuser, @joined, @lastLogin, @language)
-        ON CONFLICT (Username) DO UPDATE SET Email = excluded.Email, Name = excluded.Name, IsActive = excluded.IsActive,
-            IsStaff = excluded.IsStaff, IsSuperuser = excluded.IsSuperuser, JoinedUtc = excluded.JoinedUtc,
-            LastLoginUtc = excluded.LastLoginUtc, Language = excluded.Language
-        WHERE Email IS NOT excluded.Email OR Name IS NOT excluded.Name OR IsActive IS NOT excluded.IsActive
-            OR IsStaff IS NOT excluded.IsStaff OR IsSuperuser IS NOT excluded.IsSuperuser OR JoinedUtc IS NOT excluded.JoinedUtc
-            OR LastLoginUtc IS NOT excluded.LastLoginUtc OR Language IS NOT excluded.Language
+        ON CONFLICT ("Username") DO UPDATE SET "Email" = excluded."Email", "Name" = excluded."Name", "IsActive" = excluded."IsActive",
+            "IsStaff" = excluded."IsStaff", "IsSuperuser" = excluded."IsSuperuser", "JoinedUtc" = excluded."JoinedUtc",
+            "LastLoginUtc" = excluded."LastLoginUtc", "Language" = excluded."Language"
+        WHERE "Learners"."Email" IS DISTINCT FROM excluded."Email" OR "Learners"."Name" IS DISTINCT FROM excluded."Name" OR "Learners"."IsActive" IS DISTINCT FROM excluded."IsActive"
+            OR "Learners"."IsStaff" IS DISTINCT FROM excluded."IsStaff" OR "Learners"."IsSuperuser" IS DISTINCT FROM excluded."IsSuperuser" OR "Learners"."JoinedUtc" IS DISTINCT FROM excluded."JoinedUtc"
+            OR "Learners"."LastLoginUtc" IS DISTINCT FROM excluded."LastLoginUtc" OR "Learners"."Language" IS DISTINCT FROM excluded."Language"
         """;
 }

@@ -50,12 +50,12 @@ public sealed class SectionImport : ImportHandler<SectionRecord>
             ("highlights", JsonSerializer.Serialize(r.Highlights, JsonSerializerOptions.Default))));
 
     private const string Upsert = """
-        INSERT INTO Sections (CourseId, BlockId, Position, Title, HiddenFromToc, Highlights)
+        INSERT INTO "Sections" ("CourseId", "BlockId", "Position", "Title", "HiddenFromToc", "Highlights")
         VALUES (@course, @block, @position, @title, @hidden, @highlights)
-        ON CONFLICT (CourseId, BlockId) DO UPDATE SET Position = excluded.Position, Title = excluded.Title,
-            HiddenFromToc = excluded.HiddenFromToc,
-            Highlights = CASE WHEN excluded.Highlights = '[]' THEN Highlights ELSE excluded.Highlights END
-        WHERE Position IS NOT excluded.Position OR Title IS NOT excluded.Title OR HiddenFromToc IS NOT excluded.HiddenFromToc
-            OR (excluded.Highlights <> '[]' AND Highlights IS NOT excluded.Highlights)
+        ON CONFLICT ("CourseId", "BlockId") DO UPDATE SET "Position" = excluded."Position", "Title" = excluded."Title",
+            "HiddenFromToc" = excluded."HiddenFromToc",
+            "Highlights" = CASE WHEN excluded."Highlights" = '[]' THEN "Sections"."Highlights" ELSE excluded."Highlights" END
+        WHERE "Sections"."Position" IS DISTINCT FROM excluded."Position" OR "Sections"."Title" IS DISTINCT FROM excluded."Title" OR "Sections"."HiddenFromToc" IS DISTINCT FROM excluded."HiddenFromToc"
+            OR (excluded."Highlights" <> '[]' AND "Sections"."Highlights" IS DISTINCT FROM excluded."Highlights")
         """;
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AdminPortal.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlPortalDbContext))]
-    [Migration("20261207032449_InitialModel")]
+    [Migration("20261207035139_InitialModel")]
     partial class InitialModel
     {
         /// <inheritdoc />
@@ -44,11 +44,11 @@ namespace AdminPortal.Data.PostgreSql.Migrations
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("citext");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("citext");
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
@@ -570,7 +570,7 @@ namespace AdminPortal.Data.PostgreSql.Migrations
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
+                        .HasColumnType("citext");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -1052,7 +1052,7 @@ namespace AdminPortal.Data.PostgreSql.Migrations
 
                     b.Property<string>("Recipient")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("citext");
 
                     b.Property<long>("RunId")
                         .HasColumnType("bigint");
@@ -1088,7 +1088,7 @@ namespace AdminPortal.Data.PostgreSql.Migrations
 
                     b.Property<string>("Username")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("citext");
 
                     b.Property<Guid>("Uuid")
                         .HasColumnType("uuid");

@@ -54,13 +54,13 @@ namespace AdminPortal.Data.PostgreSql.Migrations
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DisplayName = table.Column<string>(type: "citext", maxLength: 100, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     LastSignInAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     PrefersDarkTheme = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "citext", maxLength: 256, nullable: true),
                     NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
                     PasswordHash = table.Column<string>(type: "text", nullable: true),
@@ -256,8 +256,8 @@ namespace AdminPortal.Data.PostgreSql.Migrations
                     TargetDay = table.Column<DateOnly>(type: "date", nullable: false),
                     Week = table.Column<int>(type: "integer", nullable: true),
                     LearnerId = table.Column<int>(type: "integer", nullable: false),
-                    Username = table.Column<string>(type: "text", nullable: false),
-                    Recipient = table.Column<string>(type: "text", nullable: false),
+                    Username = table.Column<string>(type: "citext", nullable: false),
+                    Recipient = table.Column<string>(type: "citext", nullable: false),
                     Language = table.Column<string>(type: "text", nullable: false),
                     PrimaryCourseKey = table.Column<string>(type: "text", nullable: false),
                     CourseKeys = table.Column<string>(type: "text", nullable: false),
@@ -555,7 +555,7 @@ namespace AdminPortal.Data.PostgreSql.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Key = table.Column<string>(type: "citext", maxLength: 255, nullable: false),
                     Org = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Run = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),

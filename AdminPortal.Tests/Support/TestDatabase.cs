@@ -1,0 +1,96 @@
+using AdminPortal.Data;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace AdminPortal.Tests.Support;
+
+/// <summary>
+/// The database a test host runs on: a SQLite file in the test's folder, or, in the test command's PostgreSQL pass
+/// (<c>PORTAL_TEST_PROVIDER=PostgreSql</c>), a database of its own on the throw-away cluster <c>PORTAL_TEST_POSTGRES</c> names.
+/// </summary>
+public abstract class TestDatabase
+{
+    public const string ProviderVariable = "PORTAL_TEST_PROVIDER";
+    public const string PostgresVariable = "PORTAL_TEST_POSTGRES";
+
+    /// <summary>The provider of this test run: SQLite unless the run was started for PostgreSQL.</summary>
+    public static DatabaseProvider Provider { get; } = Environment.GetEnvironmentVariable(ProviderVariable) is { Length: > 0 } name
+        ? Enum.Parse<DatabaseProvider>(name, ignoreCase: true)
+        : DatabaseProvider.Sqlite;
+
+    public static bool IsPostgreSql => Provider == DatabaseProvider.PostgreSql;
+
+    public abstract string ConnectionString { get; }
+
+    /// <summary>Makes this database a copy of <paramref name="template"/> (a migrated one), before any host opens it.</summary>
+    public abstract Task CopyFromAsync(TestDatabase template);
+
+    /// <summary>Closes this database's pooled connections and removes it.</summary>
+    public abstract void Drop();
+
+    public static TestDatabase In(string folder) => Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteFile(Path.Combine(folder, "portal.db")),
+        DatabaseProvider.PostgreSql => new PostgreSqlDatabase($"t_{Guid.NewGuid():N}"),
+        _ => throw new InvalidOperationException($"{ProviderVariable}={Provider}: the tests run on Sqlite or PostgreSql."),
+    };
+
+    public sealed class SqliteFile(string path) : TestDatabase
+    {
+        public string Path { get; } = path;
+
+        public override string ConnectionString => $"Data Source={Path}";
+
+        public override Task CopyFromAsync(TestDatabase template)
+        {
+            var file = ((SqliteFile)template).Path;
+            // Closing its pooled connections checkpoints the template, so the file alone holds all of it (only this file's
+            // pool: other tests' databases stay open).
+            ClearPool(file);
+            File.Copy(file, Path);
+            return Task.CompletedTask;
+        }
+
+        // This file's pool only: clearing every pool would close other tests' last connections to their databases, and
+        // SQLite checkpoints a database whose last connection closes, under a test that counts its checkpoint.
+        public override void Drop() => ClearPool(Path);
+
+        private static void ClearPool(string file)
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file }.ToString());
+            SqliteConnection.ClearPool(connection);
+        }
+    }
+
+    public sealed class PostgreSqlDatabase(string name) : TestDatabase
+    {
+        private static readonly string Server = Environment.GetEnvironmentVariable(PostgresVariable)
+            ?? throw new InvalidOperationException($"{ProviderVariable}=PostgreSql needs {PostgresVariable} (Host=...;Port=...;Username=...): scripts/test.sh sets both.");
+
+        public string Name { get; } = name;
+
+        public override string ConnectionString => new NpgsqlConnectionStringBuilder(Server) { Database = Name }.ConnectionString;
+
+        public override async Task CopyFromAsync(TestDatabase template)
+        {
+            var source = (PostgreSqlDatabase)template;
+            // A template must have no open connection while it is copied.
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(source.ConnectionString));
+            await ExecuteAsync($"CREATE DATABASE \"{Name}\" TEMPLATE \"{source.Name}\"");
+        }
+
+        public override void Drop()
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+            ExecuteAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)").GetAwaiter().GetResult();
+        }
+
+        private static async Task ExecuteAsync(string sql)
+        {
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres", Pooling = false }.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
