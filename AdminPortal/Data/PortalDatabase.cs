@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using AdminPortal.Hosting;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
@@ -193,13 +192,8 @@ public sealed record PortalDatabase(DatabaseProvider Provider, string Connection
         return connection;
     }
 
-    /// <summary>For the work whose SQL has a SQLite form only so far; on a server database it says so.</summary>
-    public async Task<SqliteConnection> OpenSqliteConnectionAsync(CancellationToken cancellationToken, [CallerMemberName] string work = "")
+    private async Task<SqliteConnection> OpenSqliteConnectionAsync(CancellationToken cancellationToken)
     {
-        if (!IsSqlite)
-        {
-            throw new NotSupportedException($"{work} runs on SQLite only so far, not on {Provider}.");
-        }
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();

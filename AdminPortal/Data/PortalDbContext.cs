@@ -10,6 +10,7 @@ using AdminPortal.Domain.Processes;
 using AdminPortal.Domain.Schedules;
 using AdminPortal.Domain.SurveyReports;
 using AdminPortal.Domain.Sync;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +23,11 @@ namespace AdminPortal.Data;
 /// provider has its own migrations from the same model.
 /// </summary>
 public class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : IdentityDbContext<PortalUser, IdentityRole, string>(options)
+    : IdentityDbContext<PortalUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    /// <summary>The protection keys, on a server database (SQLite keeps them in files: Hosting/DataProtection...).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<CourseMode> CourseModes => Set<CourseMode>();

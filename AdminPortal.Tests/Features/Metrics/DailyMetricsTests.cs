@@ -4,12 +4,12 @@ using AdminPortal.Domain.Metrics;
 using AdminPortal.Features.Metrics;
 using AdminPortal.Features.Sites;
 using AdminPortal.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Tests.Features.Metrics;
 
 /// <summary>Daily metrics on a small dataset whose every number is known, on real SQLite.</summary>
+[RunsOnPostgreSql]
 public sealed class DailyMetricsTests : IAsyncLifetime
 {
     private static readonly DateOnly Day = new(2026, 6, 10);
@@ -138,13 +138,16 @@ public sealed class DailyMetricsTests : IAsyncLifetime
     [Fact]
     public async Task ACourseThatFailsIsRecordedAndTheOthersStillComplete()
     {
-        await using (var connection = new SqliteConnection($"Data Source={portal.DatabaseFile}"))
+        var two = courses["course-v1:A+Two+2026"];
+        await using (var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
         {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE TRIGGER fail_two BEFORE INSERT ON CourseDailyMetrics WHEN NEW.CourseId = {courses["course-v1:A+Two+2026"]} " +
-                "BEGIN SELECT RAISE(ABORT, 'injected failure'); END;";
-            await command.ExecuteNonQueryAsync();
+            // On PostgreSQL the failure also aborts the transaction up to the course's savepoint, which SQLite does not.
+            await db.Database.ExecuteSqlRawAsync(TestDatabase.IsPostgreSql
+                ? $"""
+                    CREATE FUNCTION fail_two() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$ LANGUAGE plpgsql;
+                    CREATE TRIGGER fail_two BEFORE INSERT ON "CourseDailyMetrics" FOR EACH ROW WHEN (NEW."CourseId" = {two}) EXECUTE FUNCTION fail_two();
+                    """
+                : $"CREATE TRIGGER fail_two BEFORE INSERT ON CourseDailyMetrics WHEN NEW.CourseId = {two} BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
         }
 
         var outcome = Assert.Single(await RunAsync());

@@ -2,6 +2,7 @@ using AdminPortal.Tests.Support;
 
 namespace AdminPortal.Tests.Features.Metrics;
 
+[RunsOnPostgreSql]
 public sealed class MetricsCommandTests : IDisposable
 {
     private readonly TestDirectory directory = TestDirectory.CreateMigrated("cli-metrics");

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Features.Metrics;
 
+[RunsOnPostgreSql]
 public sealed class MetricsExportTests : IClassFixture<MetricsExportTests.Portal>
 {
     public sealed class Portal : PortalWebFactory;

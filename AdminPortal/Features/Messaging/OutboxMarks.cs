@@ -19,7 +19,7 @@ namespace AdminPortal.Features.Messaging;
 /// </summary>
 internal sealed class OutboxMarks : IAsyncDisposable
 {
-    private const string MarkSentSql = """
+    internal const string MarkSentSql = """
         UPDATE "OutboxMessages" SET "State" = 'Sent', "SentUtc" = @now, "Attempts" = "Attempts" + 1, "LastError" = NULL
         WHERE "Id" = @id AND "State" = 'Queued' AND "ClaimedBy" = @claim
         """;

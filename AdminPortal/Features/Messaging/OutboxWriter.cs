@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using AdminPortal.Data;
 using AdminPortal.Domain.Messaging;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -29,6 +30,14 @@ public static class OutboxWriter
         SELECT {string.Join(", ", Columns.Select(c => $"value ->> '$.{c}'"))} FROM json_each(@rows)
         """;
 
+    /// <summary>A new row carries this insert's uuid; a row queued before keeps its own, and its body.</summary>
+    private const string InsertBodies = """
+        INSERT INTO OutboxBodies (MessageId, HtmlBody, TextBody)
+        SELECT o.Id, j.value ->> '$.HtmlBody', j.value ->> '$.TextBody'
+        FROM json_each(@rows) AS j JOIN OutboxMessages AS o ON o.Key = j.value ->> '$.Key'
+        WHERE o.Uuid = j.value ->> '$.Uuid'
+        """;
+
     /// <summary>The JSON's fields are the table's columns: PostgreSQL reads each in its column's type.</summary>
     private static readonly string PostgreSqlInsert = $"""
         INSERT INTO "OutboxMessages" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))})
@@ -44,13 +53,35 @@ public static class OutboxWriter
         WHERE o."Uuid" = j."Uuid"
         """;
 
-    /// <summary>A new row carries this insert's uuid; a row queued before keeps its own, and its body.</summary>
-    private const string InsertBodies = """
-        INSERT INTO OutboxBodies (MessageId, HtmlBody, TextBody)
-        SELECT o.Id, j.value ->> '$.HtmlBody', j.value ->> '$.TextBody'
-        FROM json_each(@rows) AS j JOIN OutboxMessages AS o ON o.Key = j.value ->> '$.Key'
-        WHERE o.Uuid = j.value ->> '$.Uuid'
-        """;
+    /// <summary>
+    /// The two statements on <paramref name="db"/>'s provider. On SQL Server OPENJSON reads each field in its column's type
+    /// (from the model), and the key range stays locked until the transaction ends, so a racing run waits, then skips.
+    /// </summary>
+    internal static (string Insert, string InsertBodies) Statements(PortalDbContext db)
+    {
+        switch (db.Provider())
+        {
+            case DatabaseProvider.PostgreSql:
+                return (PostgreSqlInsert, PostgreSqlInsertBodies);
+            case DatabaseProvider.SqlServer:
+                var messages = db.Model.FindEntityType(typeof(OutboxMessage))!;
+                string Typed(string column) => $"[{column}] {messages.FindProperty(column)!.GetColumnType()} '$.{column}'";
+                var columns = string.Join(", ", Columns.Select(c => $"[{c}]"));
+                return ($"""
+                    INSERT INTO [OutboxMessages] ({columns})
+                    SELECT {columns} FROM OPENJSON(@rows) WITH ({string.Join(", ", Columns.Select(Typed))}) AS j
+                    WHERE NOT EXISTS (SELECT 1 FROM [OutboxMessages] AS o WITH (UPDLOCK, HOLDLOCK) WHERE o.[Key] = j.[Key])
+                    """, $"""
+                    INSERT INTO [OutboxBodies] ([MessageId], [HtmlBody], [TextBody])
+                    SELECT o.[Id], j.[HtmlBody], j.[TextBody]
+                    FROM OPENJSON(@rows) WITH ({Typed("Key")}, {Typed("Uuid")}, [HtmlBody] nvarchar(max) '$.HtmlBody', [TextBody] nvarchar(max) '$.TextBody') AS j
+                    JOIN [OutboxMessages] AS o ON o.[Key] = j.[Key]
+                    WHERE o.[Uuid] = j.[Uuid]
+                    """);
+            default:
+                return (Insert, InsertBodies);
+        }
+    }
 
     /// <summary>Returns how many rows were new; the others were queued before.</summary>
     public static async Task<int> InsertAsync(PortalDbContext db, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
@@ -60,12 +91,8 @@ public static class OutboxWriter
             return 0;
         }
         var provider = db.Provider();
-        if (provider == DatabaseProvider.SqlServer)
-        {
-            throw new NotSupportedException("Queuing messages runs on SQLite and PostgreSQL so far, not on SQL Server.");
-        }
         // Values in the text forms EF stores on SQLite (TEXT dates "yyyy-MM-dd HH:mm:ss", upper-case GUIDs, enum names);
-        // PostgreSQL reads the same, with the times in ISO 8601 with their zone.
+        // the servers read the same, PostgreSQL with the times in ISO 8601 with their zone.
         Func<DateTime, string> time = provider == DatabaseProvider.PostgreSql ? IsoText : SqliteText;
         var rows = messages.Select(m => new Dictionary<string, object?>
         {
@@ -79,7 +106,7 @@ public static class OutboxWriter
             ["SentUtc"] = m.SentUtc is { } sent ? time(sent) : null,
         });
         var json = JsonSerializer.Serialize(rows);
-        var (insert, insertBodies) = provider == DatabaseProvider.PostgreSql ? (PostgreSqlInsert, PostgreSqlInsertBodies) : (Insert, InsertBodies);
+        var (insert, insertBodies) = Statements(db);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var written = await db.Database.ExecuteSqlRawAsync(insert, [RowsParameter(provider, json)], cancellationToken);
         await db.Database.ExecuteSqlRawAsync(insertBodies, [RowsParameter(provider, json)], cancellationToken);
@@ -87,9 +114,12 @@ public static class OutboxWriter
         return written;
     }
 
-    private static DbParameter RowsParameter(DatabaseProvider provider, string json) => provider == DatabaseProvider.PostgreSql
-        ? new NpgsqlParameter("rows", NpgsqlDbType.Json) { Value = json }
-        : new SqliteParameter("@rows", json);
+    private static DbParameter RowsParameter(DatabaseProvider provider, string json) => provider switch
+    {
+        DatabaseProvider.PostgreSql => new NpgsqlParameter("rows", NpgsqlDbType.Json) { Value = json },
+        DatabaseProvider.SqlServer => new SqlParameter("@rows", System.Data.SqlDbType.NVarChar, -1) { Value = json },
+        _ => new SqliteParameter("@rows", json),
+    };
 
     public static string SqliteText(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 

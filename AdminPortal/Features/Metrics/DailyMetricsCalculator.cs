@@ -1,6 +1,6 @@
+using System.Data.Common;
 using AdminPortal.Data;
 using AdminPortal.Domain.Metrics;
-using Microsoft.Data.Sqlite;
 
 namespace AdminPortal.Features.Metrics;
 
@@ -8,50 +8,63 @@ public sealed record DayMetrics(DateOnly Day, IReadOnlyList<CourseDailyMetric> C
 
 /// <summary>
 /// One day's numbers from the learning data, set-based: a fixed number of grouped queries whatever the number of
-/// learners, enrollments or courses.
+/// learners, enrollments or courses. The SQL is the form the three providers share (quoted names, parameters); times are
+/// compared as SQLite stores them (text, whose order is time order) or as times on a server.
 /// </summary>
 public sealed class DailyMetricsCalculator(PortalDatabase database, TimeProvider clock)
 {
     private const string ActiveBetween = """
-        SELECT CourseId, LearnerId FROM BlockStates WHERE ModifiedUtc >= $from AND ModifiedUtc < $end
-        UNION SELECT CourseId, LearnerId FROM BlockCompletions WHERE ModifiedUtc >= $from AND ModifiedUtc < $end
+        SELECT "CourseId", "LearnerId" FROM "BlockStates" WHERE "ModifiedUtc" >= @from AND "ModifiedUtc" < @end
+        UNION SELECT "CourseId", "LearnerId" FROM "BlockCompletions" WHERE "ModifiedUtc" >= @from AND "ModifiedUtc" < @end
+        """;
+
+    private const string NotStaff = """
+        "LearnerId" NOT IN (SELECT "Id" FROM "Learners" WHERE "IsStaff" = @yes OR "IsSuperuser" = @yes)
         """;
 
     public async Task<DayMetrics> ComputeAsync(DateOnly day, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenSqliteConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var start = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var end = start.AddDays(1);
+        object Time(DateTime utc) => database.IsSqlite ? SqliteTimes.Text(utc) : utc;
         var parameters = new Dictionary<string, object>
         {
-            ["$start"] = SqliteTimes.Text(start),
-            ["$end"] = SqliteTimes.Text(start.AddDays(1)),
-            ["$month"] = SqliteTimes.Text(new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc)),
+            ["@start"] = Time(start),
+            ["@end"] = Time(end),
+            ["@month"] = Time(new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc)),
+            ["@yes"] = true,
         };
-        // Every course, for the site of any activity; rows only for those started by the end of the day (text order is time order).
-        var allCourses = await RowsAsync(connection, "SELECT c.Id, c.SiteId, c.Key, c.DisplayName, s.Domain, c.StartUtc FROM Courses c LEFT JOIN Sites s ON s.Id = c.SiteId",
-            parameters, cancellationToken);
+        // Every course, for the site of any activity; rows only for those started by the end of the day.
+        var allCourses = await RowsAsync(connection, """
+            SELECT c."Id", c."SiteId", c."Key", c."DisplayName", s."Domain", c."StartUtc" FROM "Courses" c LEFT JOIN "Sites" s ON s."Id" = c."SiteId"
+            """, parameters, cancellationToken);
         var siteOf = allCourses.ToDictionary(c => Convert.ToInt32(c[0]), c => c[1] is DBNull ? 0 : Convert.ToInt32(c[1]));
-        var courses = allCourses.Where(c => string.CompareOrdinal((string)c[5]!, (string)parameters["$end"]) < 0).ToList();
-        var enrollments = await CountsAsync(connection, """
-            SELECT CourseId, COUNT(*) FROM Enrollments
-            WHERE IsActive AND CreatedUtc < $end AND LearnerId NOT IN (SELECT Id FROM Learners WHERE IsStaff OR IsSuperuser) GROUP BY CourseId
+        var courses = allCourses.Where(c => StoredValues.Time(c[5]!) < end).ToList();
+        var enrollments = await CountsAsync(connection, $"""
+            SELECT "CourseId", COUNT(*) FROM "Enrollments"
+            WHERE "IsActive" = @yes AND "CreatedUtc" < @end AND {NotStaff} GROUP BY "CourseId"
             """, parameters, cancellationToken);
         // The day's (course, learner) pairs, read once: the courses' and the sites' active learners both come from them.
-        var activePairs = (await RowsAsync(connection, ActiveBetween.Replace("$from", "$start"), parameters, cancellationToken))
+        var activePairs = (await RowsAsync(connection, ActiveBetween.Replace("@from", "@start"), parameters, cancellationToken))
             .Select(r => (Course: Convert.ToInt32(r[0]), Learner: Convert.ToInt64(r[1]))).ToList();
         var active = activePairs.GroupBy(p => p.Course).ToDictionary(g => g.Key, g => (long)g.Count());
         var siteActive = activePairs.GroupBy(p => siteOf[p.Course]).ToDictionary(g => g.Key, g => (long)g.Select(p => p.Learner).Distinct().Count());
-        var completions = await CountsAsync(connection,
-            "SELECT CourseId, COUNT(*) FROM Certificates WHERE Status = 'downloadable' AND CreatedUtc < $end GROUP BY CourseId", parameters, cancellationToken);
-        var progress = (await RowsAsync(connection, "SELECT CourseId, AVG(Percent) FROM CourseGrades WHERE ModifiedUtc < $end GROUP BY CourseId", parameters, cancellationToken))
-            .ToDictionary(r => Convert.ToInt32(r[0]), r => Convert.ToDouble(r[1]));
-        var siteNames = await RowsAsync(connection, "SELECT Id, Domain FROM Sites", parameters, cancellationToken);
-        var siteMonthly = await SiteCountsAsync(connection, $"""
-            SELECT c.SiteId, COUNT(DISTINCT a.LearnerId) FROM ({ActiveBetween.Replace("$from", "$month")}) a JOIN Courses c ON c.Id = a.CourseId GROUP BY c.SiteId
+        var completions = await CountsAsync(connection, """
+            SELECT "CourseId", COUNT(*) FROM "Certificates" WHERE "Status" = 'downloadable' AND "CreatedUtc" < @end GROUP BY "CourseId"
             """, parameters, cancellationToken);
-        var siteLearners = await SiteCountsAsync(connection, """
-            SELECT c.SiteId, COUNT(DISTINCT e.LearnerId) FROM Enrollments e JOIN Courses c ON c.Id = e.CourseId
-            WHERE e.IsActive AND e.CreatedUtc < $end AND e.LearnerId NOT IN (SELECT Id FROM Learners WHERE IsStaff OR IsSuperuser) GROUP BY c.SiteId
+        var progress = (await RowsAsync(connection, """
+            SELECT "CourseId", AVG("Percent") FROM "CourseGrades" WHERE "ModifiedUtc" < @end GROUP BY "CourseId"
+            """, parameters, cancellationToken))
+            .ToDictionary(r => Convert.ToInt32(r[0]), r => Convert.ToDouble(r[1]));
+        var siteNames = await RowsAsync(connection, """SELECT "Id", "Domain" FROM "Sites" """, parameters, cancellationToken);
+        var siteMonthly = await SiteCountsAsync(connection, $"""
+            SELECT c."SiteId", COUNT(DISTINCT a."LearnerId") FROM ({ActiveBetween.Replace("@from", "@month")}) a
+            JOIN "Courses" c ON c."Id" = a."CourseId" GROUP BY c."SiteId"
+            """, parameters, cancellationToken);
+        var siteLearners = await SiteCountsAsync(connection, $"""
+            SELECT c."SiteId", COUNT(DISTINCT e."LearnerId") FROM "Enrollments" e JOIN "Courses" c ON c."Id" = e."CourseId"
+            WHERE e."IsActive" = @yes AND e."CreatedUtc" < @end AND e.{NotStaff} GROUP BY c."SiteId"
             """, parameters, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -70,20 +83,22 @@ public sealed class DailyMetricsCalculator(PortalDatabase database, TimeProvider
         return new DayMetrics(day, courseRows, sites);
     }
 
-    private static async Task<Dictionary<int, long>> CountsAsync(SqliteConnection connection, string sql, Dictionary<string, object> parameters, CancellationToken cancellationToken) =>
+    private static async Task<Dictionary<int, long>> CountsAsync(DbConnection connection, string sql, Dictionary<string, object> parameters, CancellationToken cancellationToken) =>
         (await RowsAsync(connection, sql, parameters, cancellationToken)).ToDictionary(r => Convert.ToInt32(r[0]), r => Convert.ToInt64(r[1]));
 
     // Courses without a site count under key 0, which no site has.
-    private static async Task<Dictionary<int, long>> SiteCountsAsync(SqliteConnection connection, string sql, Dictionary<string, object> parameters, CancellationToken cancellationToken) =>
+    private static async Task<Dictionary<int, long>> SiteCountsAsync(DbConnection connection, string sql, Dictionary<string, object> parameters, CancellationToken cancellationToken) =>
         (await RowsAsync(connection, sql, parameters, cancellationToken)).ToDictionary(r => r[0] is DBNull ? 0 : Convert.ToInt32(r[0]), r => Convert.ToInt64(r[1]));
 
-    private static async Task<List<object?[]>> RowsAsync(SqliteConnection connection, string sql, Dictionary<string, object> parameters, CancellationToken cancellationToken)
+    private static async Task<List<object?[]>> RowsAsync(DbConnection connection, string sql, Dictionary<string, object> parameters, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters.Where(p => sql.Contains(p.Key, StringComparison.Ordinal)))
         {
-            command.Parameters.AddWithValue(name, value);
+            var parameter = command.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = (name, value);
+            command.Parameters.Add(parameter);
         }
         var rows = new List<object?[]>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

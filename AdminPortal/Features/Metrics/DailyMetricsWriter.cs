@@ -1,5 +1,5 @@
+using System.Data.Common;
 using AdminPortal.Data;
-using Microsoft.Data.Sqlite;
 
 namespace AdminPortal.Features.Metrics;
 
@@ -13,34 +13,37 @@ public sealed class DailyMetricsWriter(PortalDatabase database)
 {
     public async Task<IReadOnlyList<CourseMetricError>> ReplaceAsync(DayMetrics metrics, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenSqliteConnectionAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var day = metrics.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await using (var delete = Command(connection, transaction, "DELETE FROM CourseDailyMetrics WHERE Day = $day; DELETE FROM SiteDailyMetrics WHERE Day = $day;"))
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var day = metrics.Day;
+        await using (var delete = Command(connection, transaction, """
+            DELETE FROM "CourseDailyMetrics" WHERE "Day" = @day; DELETE FROM "SiteDailyMetrics" WHERE "Day" = @day;
+            """))
         {
-            delete.Parameters.AddWithValue("$day", day);
+            Set(delete, "@day", day);
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
         var errors = new List<CourseMetricError>();
         await using (var insert = Command(connection, transaction, """
-            INSERT INTO CourseDailyMetrics (Day, CourseId, CourseKey, CourseName, SiteId, Site, Enrollments, ActiveLearners, Completions, AverageProgress, ComputedUtc)
-            VALUES ($day, $course, $key, $name, $siteid, $site, $enrollments, $active, $completions, $progress, $computed)
+            INSERT INTO "CourseDailyMetrics" ("Day", "CourseId", "CourseKey", "CourseName", "SiteId", "Site", "Enrollments", "ActiveLearners",
+                "Completions", "AverageProgress", "ComputedUtc")
+            VALUES (@day, @course, @key, @name, @siteid, @site, @enrollments, @active, @completions, @progress, @computed)
             """))
         {
             foreach (var row in metrics.Courses)
             {
                 insert.Parameters.Clear();
-                insert.Parameters.AddWithValue("$day", day);
-                insert.Parameters.AddWithValue("$course", row.CourseId);
-                insert.Parameters.AddWithValue("$key", row.CourseKey);
-                insert.Parameters.AddWithValue("$name", row.CourseName);
-                insert.Parameters.AddWithValue("$siteid", (object?)row.SiteId ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$site", row.Site);
-                insert.Parameters.AddWithValue("$enrollments", row.Enrollments);
-                insert.Parameters.AddWithValue("$active", row.ActiveLearners);
-                insert.Parameters.AddWithValue("$completions", row.Completions);
-                insert.Parameters.AddWithValue("$progress", row.AverageProgress);
-                insert.Parameters.AddWithValue("$computed", row.ComputedUtc);
+                Set(insert, "@day", day);
+                Set(insert, "@course", row.CourseId);
+                Set(insert, "@key", row.CourseKey);
+                Set(insert, "@name", row.CourseName);
+                Set(insert, "@siteid", (object?)row.SiteId ?? DBNull.Value);
+                Set(insert, "@site", row.Site);
+                Set(insert, "@enrollments", row.Enrollments);
+                Set(insert, "@active", row.ActiveLearners);
+                Set(insert, "@completions", row.Completions);
+                Set(insert, "@progress", row.AverageProgress);
+                Set(insert, "@computed", row.ComputedUtc);
                 // A savepoint per course: whatever the failure, only that course's row is undone, the rest goes on.
                 await transaction.SaveAsync("course", cancellationToken);
                 try
@@ -48,7 +51,7 @@ public sealed class DailyMetricsWriter(PortalDatabase database)
                     await insert.ExecuteNonQueryAsync(cancellationToken);
                     await transaction.ReleaseAsync("course", cancellationToken);
                 }
-                catch (SqliteException e)
+                catch (DbException e)
                 {
                     await transaction.RollbackAsync("course", cancellationToken);
                     errors.Add(new CourseMetricError(row.CourseId, e.Message));
@@ -56,21 +59,21 @@ public sealed class DailyMetricsWriter(PortalDatabase database)
             }
         }
         await using (var insert = Command(connection, transaction, """
-            INSERT INTO SiteDailyMetrics (Day, Site, ActiveLearners, TotalLearners, Courses, Enrollments, MonthlyActiveLearners, ComputedUtc)
-            VALUES ($day, $site, $active, $learners, $courses, $enrollments, $monthly, $computed)
+            INSERT INTO "SiteDailyMetrics" ("Day", "Site", "ActiveLearners", "TotalLearners", "Courses", "Enrollments", "MonthlyActiveLearners", "ComputedUtc")
+            VALUES (@day, @site, @active, @learners, @courses, @enrollments, @monthly, @computed)
             """))
         {
             foreach (var row in metrics.Sites)
             {
                 insert.Parameters.Clear();
-                insert.Parameters.AddWithValue("$day", day);
-                insert.Parameters.AddWithValue("$site", row.Site);
-                insert.Parameters.AddWithValue("$active", row.ActiveLearners);
-                insert.Parameters.AddWithValue("$learners", row.TotalLearners);
-                insert.Parameters.AddWithValue("$courses", row.Courses);
-                insert.Parameters.AddWithValue("$enrollments", row.Enrollments);
-                insert.Parameters.AddWithValue("$monthly", row.MonthlyActiveLearners);
-                insert.Parameters.AddWithValue("$computed", row.ComputedUtc);
+                Set(insert, "@day", day);
+                Set(insert, "@site", row.Site);
+                Set(insert, "@active", row.ActiveLearners);
+                Set(insert, "@learners", row.TotalLearners);
+                Set(insert, "@courses", row.Courses);
+                Set(insert, "@enrollments", row.Enrollments);
+                Set(insert, "@monthly", row.MonthlyActiveLearners);
+                Set(insert, "@computed", row.ComputedUtc);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -78,7 +81,14 @@ public sealed class DailyMetricsWriter(PortalDatabase database)
         return errors;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static void Set(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        (parameter.ParameterName, parameter.Value) = (name, value ?? DBNull.Value);
+        command.Parameters.Add(parameter);
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

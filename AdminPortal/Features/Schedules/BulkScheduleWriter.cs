@@ -24,7 +24,7 @@ public static class BulkScheduleWriter
             WHERE e."Id" > @after
               AND NOT EXISTS (SELECT 1 FROM "Schedules" s WHERE s."EnrollmentId" = e."Id")
               AND NOT EXISTS (SELECT 1 FROM "ScheduleSkips" k WHERE k."EnrollmentId" = e."Id")
-            ORDER BY e."Id" LIMIT {Batch}
+            ORDER BY e."Id" {(connection is Microsoft.Data.SqlClient.SqlConnection ? $"OFFSET 0 ROWS FETCH NEXT {Batch} ROWS ONLY" : $"LIMIT {Batch}")}
             """;
         var after = read.CreateParameter();
         (after.ParameterName, after.Value) = ("@after", afterEnrollmentId);

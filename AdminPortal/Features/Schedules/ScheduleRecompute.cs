@@ -66,7 +66,7 @@ public sealed class ScheduleRecompute(ConfigStore configs, TimeProvider clock, I
         """;
 
     /// <summary>DATETRUNC, LEAST and GREATEST need SQL Server 2022.</summary>
-    private static FormattableString SqlServer(int courseId, int? days, DateTime start, DateTime? expires, DateTime now) => $"""
+    internal static FormattableString SqlServer(int courseId, int? days, DateTime start, DateTime? expires, DateTime now) => $"""
         UPDATE s SET
             StartUtc = x.NewStart,
             UpgradeDeadlineUtc = CASE WHEN {days} IS NULL THEN NULL

@@ -4,7 +4,7 @@ using AdminPortal.Domain.SurveyReports;
 namespace AdminPortal.Features.SurveyReports;
 
 /// <summary>
-/// The five counts, each one SQL aggregate. The statements live in SurveyCounts.sql (SurveyCounts.PostgreSql.sql), which
+/// The five counts, each one SQL aggregate. The statements live in SurveyCounts.sql (.PostgreSql.sql, .SqlServer.sql), which
 /// the sqlite3 shell (psql) can run on the same database for comparison (README, "Measured"); <c>now</c> and
 /// <c>active_since</c> are their parameters.
 /// </summary>
@@ -16,15 +16,18 @@ public sealed class SurveyCountQueries(PortalDatabase database)
     public static IReadOnlyList<(string Name, string Sql)> PostgreSqlStatements { get; } =
         Load("SurveyCounts.PostgreSql.sql").Select(s => (s.Name, s.Sql.Replace(":'now'", "@now").Replace(":'active_since'", "@active_since"))).ToList();
 
+    public static IReadOnlyList<(string Name, string Sql)> SqlServerStatements { get; } = Load("SurveyCounts.SqlServer.sql");
+
     /// <param name="progress">Told before each count: its name, and its position of five.</param>
     public async Task<SurveyCounts> CountAsync(DateTime nowUtc, Func<string, int, Task> progress, CancellationToken cancellationToken)
     {
-        if (database.Provider == DatabaseProvider.SqlServer)
+        var sqlite = database.IsSqlite;
+        var statements = database.Provider switch
         {
-            throw new NotSupportedException("The survey counts run on SQLite and PostgreSQL so far, not on SQL Server.");
-        }
-        var postgres = database.Provider == DatabaseProvider.PostgreSql;
-        var statements = postgres ? PostgreSqlStatements : Statements;
+            DatabaseProvider.PostgreSql => PostgreSqlStatements,
+            DatabaseProvider.SqlServer => SqlServerStatements,
+            _ => Statements,
+        };
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var counts = new long[statements.Count];
         for (var i = 0; i < statements.Count; i++)
@@ -32,10 +35,10 @@ public sealed class SurveyCountQueries(PortalDatabase database)
             await progress(statements[i].Name, i + 1);
             await using var command = connection.CreateCommand();
             command.CommandText = statements[i].Sql;
-            // SQLite compares the stored text; PostgreSQL compares times.
-            object Time(DateTime utc) => postgres ? DateTime.SpecifyKind(utc, DateTimeKind.Utc) : SqliteTimes.Text(utc);
-            Add(command, postgres ? "@now" : "$now", Time(nowUtc));
-            Add(command, postgres ? "@active_since" : "$active_since", Time(SurveyRules.ActiveSince(nowUtc)));
+            // SQLite compares the stored text; the servers compare times.
+            object Time(DateTime utc) => sqlite ? SqliteTimes.Text(utc) : DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+            Add(command, sqlite ? "$now" : "@now", Time(nowUtc));
+            Add(command, sqlite ? "$active_since" : "@active_since", Time(SurveyRules.ActiveSince(nowUtc)));
             counts[i] = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
         return new SurveyCounts(counts[0], counts[1], counts[2], counts[3], counts[4]);

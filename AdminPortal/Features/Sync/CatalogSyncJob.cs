@@ -16,6 +16,13 @@ public sealed class CatalogSyncJob(
 {
     public const string Name = "catalog-sync";
 
+    /// <summary>SQL Server's form of a page's one update: OPENJSON reads the changes.</summary>
+    internal const string SqlServerUpdate = """
+        UPDATE c SET MarketingUrl = j.marketing_url, Language = j.language, FinancialAidEnabled = j.financial_aid
+        FROM Courses AS c
+        JOIN OPENJSON({0}) WITH (id int, marketing_url nvarchar(max), language nvarchar(16), financial_aid bit) AS j ON c.Id = j.id
+        """;
+
     public async Task ExecuteAsync(JobRunContext run, CancellationToken cancellationToken)
     {
         var (config, token) = await settings.ForSyncAsync(cancellationToken);
@@ -95,11 +102,7 @@ public sealed class CatalogSyncJob(
                     FROM json_to_recordset(CAST({0} AS json)) AS j(id integer, marketing_url text, language text, financial_aid boolean)
                     WHERE c."Id" = j.id
                     """,
-                DatabaseProvider.SqlServer => """
-                    UPDATE c SET MarketingUrl = j.marketing_url, Language = j.language, FinancialAidEnabled = j.financial_aid
-                    FROM Courses AS c
-                    JOIN OPENJSON({0}) WITH (id int, marketing_url nvarchar(max), language nvarchar(16), financial_aid bit) AS j ON c.Id = j.id
-                    """,
+                DatabaseProvider.SqlServer => SqlServerUpdate,
                 _ => """
                     UPDATE Courses SET MarketingUrl = json_extract(c.value, '$.marketing_url'), Language = json_extract(c.value, '$.language'),
                                        FinancialAidEnabled = json_extract(c.value, '$.financial_aid')

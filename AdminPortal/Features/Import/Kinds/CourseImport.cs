@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdminPortal.Data;
 using AdminPortal.Domain.Learning;
 using AdminPortal.Features.Schedules;
 
@@ -83,7 +84,7 @@ public sealed class CourseImport(BulkSchedules schedules) : ImportHandler<Course
                 ("social", c.SocialSharingUrl), ("aid", c.FinancialAidEnabled), ("highlights", c.HighlightsEnabled));
             var id = Convert.ToInt32(await db.ScalarAsync("SELECT \"Id\" FROM \"Courses\" WHERE \"Key\" = @key", cancellationToken, ("key", c.Key)),
                 CultureInfo.InvariantCulture);
-            if (startBefore is not null && StoredTime(startBefore) != c.StartUtc)
+            if (startBefore is not null && StoredValues.Time(startBefore) != c.StartUtc)
             {
                 rescheduled.Add(id);
             }
@@ -99,10 +100,6 @@ public sealed class CourseImport(BulkSchedules schedules) : ImportHandler<Course
             }
             return changed;
         });
-
-    /// <summary>A time as the provider returns it: text on SQLite, a time on the server databases.</summary>
-    private static DateTime StoredTime(object value) =>
-        value is string text ? DateTime.Parse(text, CultureInfo.InvariantCulture) : Convert.ToDateTime(value, CultureInfo.InvariantCulture);
 
     /// <summary>A course whose start moved: its schedules move with it, in the same transaction.</summary>
     public override async Task<string?> AfterWriteAsync(ImportConnection db, CancellationToken cancellationToken) =>
