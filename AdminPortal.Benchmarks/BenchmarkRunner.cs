@@ -18,6 +18,11 @@ public static class BenchmarkRunner
     public static async Task<int> RunAsync(string[] args)
     {
         var which = args.FirstOrDefault() ?? "all";
+        if (PostgresServer is not null && which is not ("learner-search" or "messaging"))
+        {
+            Console.Error.WriteLine("On PostgreSQL the benchmarks are learner-search and messaging so far.");
+            return 2;
+        }
         var folder = Path.Combine(Path.GetTempPath(), $"admin-portal-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         try
@@ -78,13 +83,26 @@ public static class BenchmarkRunner
         }
     }
 
-    internal static async Task<WebApplication> PortalAsync(string folder, string name) =>
-        await CliHost.StartAsync(["--environment", "Production"], new Dictionary<string, string?>
+    /// <summary>The PostgreSQL server of a run on PostgreSQL (<c>scripts/bench.sh WHICH postgres</c>); null on SQLite.</summary>
+    internal static readonly string? PostgresServer = Environment.GetEnvironmentVariable("PORTAL_BENCH_POSTGRES");
+
+    internal static async Task<WebApplication> PortalAsync(string folder, string name)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(folder, name + ".db")}",
             ["Serilog:WriteTo:Console:Args:restrictedToMinimumLevel"] = "Warning",
             ["Email:PickupDirectory"] = Path.Combine(folder, name + "-outbox"),
-        }, CancellationToken.None);
+        };
+        if (PostgresServer is not null)
+        {
+            // A database of its own on the run's cluster; migrate creates it.
+            settings["Database:Provider"] = "PostgreSql";
+            settings["ConnectionStrings:Portal"] = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = $"bench_{name}_{Guid.NewGuid():N}" }.ConnectionString;
+            settings["Database:DataFolder"] = folder;
+        }
+        return await CliHost.StartAsync(["--environment", "Production"], settings, CancellationToken.None);
+    }
 
     private const int SearchRuns = 15;
 

@@ -47,7 +47,8 @@ internal static class MessagingBenchmarks
     {
         await using (var db = await app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AdminPortal.Data.PortalDbContext>>().CreateDbContextAsync())
         {
-            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "PRAGMA wal_checkpoint(TRUNCATE);");
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database,
+                BenchmarkRunner.PostgresServer is null ? "PRAGMA wal_checkpoint(TRUNCATE);" : "CHECKPOINT;");
         }
         using (var sync = Process.Start("sync")!)
         {

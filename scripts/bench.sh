@@ -4,7 +4,14 @@
 # one daily messaging run over 1,000,000 schedules, a course reset of 20,000 block states, and a survey report over
 # 1,000,000 learners compared with the same SQL in the sqlite3 shell, a catalog sync of 10,000 course runs,
 # daily metrics (one day and a 30-day backfill) over 1,000,000 learners, and the time of a failed sign-in by its reason.
-# Usage: scripts/bench.sh [all|learner-search|import|schedules|schedule-recompute|schedules-page|messaging|course-reset|survey-report|catalog-sync|metrics|sign-in]   (takes several minutes)
+# Usage: scripts/bench.sh [all|learner-search|import|schedules|schedule-recompute|schedules-page|messaging|course-reset|survey-report|catalog-sync|metrics|sign-in] [postgres]
+#   (takes several minutes). With "postgres", learner-search and messaging run on a throw-away PostgreSQL cluster of
+#   their own (scripts/postgres-cluster.sh) with its durability on and 1 GB of shared buffers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${2:-}" = "postgres" ]; then
+  source scripts/postgres-cluster.sh
+  start_postgres_cluster -c shared_buffers=1GB
+  export PORTAL_BENCH_POSTGRES="$PG_SERVER"
+fi
 dotnet run --project AdminPortal.Benchmarks -c Release -- "${1:-all}"

@@ -1,5 +1,6 @@
-using AdminPortal.Domain.Schedules;
 using System.Data.Common;
+using AdminPortal.Data;
+using AdminPortal.Domain.Schedules;
 
 namespace AdminPortal.Features.Schedules;
 
@@ -7,7 +8,8 @@ public sealed record BulkScheduleResult(long Created, long Skipped, long HeldBac
 
 /// <summary>
 /// Schedule decisions for many enrollments at once (a CSV import, demo data), in the caller's transaction: the same
-/// rules as one enrollment, course facts loaded once, rows written through prepared statements.
+/// rules as one enrollment, course facts loaded once, rows written a batch at a time through the provider's bulk path
+/// (BulkTable).
 /// </summary>
 public static class BulkScheduleWriter
 {
@@ -29,12 +31,9 @@ public static class BulkScheduleWriter
         var after = read.CreateParameter();
         (after.ParameterName, after.Value) = ("@after", afterEnrollmentId);
         read.Parameters.Add(after);
-        using var schedule = Prepare(connection, transaction, """
-            INSERT INTO "Schedules" ("EnrollmentId", "LearnerId", "CourseId", "StartUtc", "UpgradeDeadlineUtc", "Experience", "IsActive", "CreatedUtc", "ModifiedUtc")
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p7)
-            """, 8);
-        using var skip = Prepare(connection, transaction,
-            """INSERT INTO "ScheduleSkips" ("EnrollmentId", "CourseId", "Reason", "AtUtc") VALUES (@p0, @p1, @p2, @p3)""", 4);
+        var schedule = new BulkTable("Schedules",
+            "EnrollmentId", "LearnerId", "CourseId", "StartUtc", "UpgradeDeadlineUtc", "Experience", "IsActive", "CreatedUtc", "ModifiedUtc");
+        var skip = new BulkTable("ScheduleSkips", "EnrollmentId", "CourseId", "Reason", "AtUtc");
         long created = 0, skipped = 0, heldBack = 0;
         // Read a batch, then write it: SQLite does not promise what a query sees of rows written while it runs, and a
         // PostgreSQL connection runs one command at a time.
@@ -46,16 +45,18 @@ public static class BulkScheduleWriter
                 var decision = ScheduleRules.Decide(site, course, createdUtc, random);
                 if (decision.Plan is { } plan)
                 {
-                    Run(schedule, enrollmentId, learnerId, courseId, plan.StartUtc, plan.UpgradeDeadlineUtc, plan.Experience.ToString(), true, nowUtc);
+                    schedule.Add(enrollmentId, learnerId, courseId, plan.StartUtc, plan.UpgradeDeadlineUtc, plan.Experience.ToString(), true, nowUtc, nowUtc);
                     created++;
                 }
                 else
                 {
-                    Run(skip, enrollmentId, courseId, decision.Skipped!.Value.ToString(), nowUtc);
+                    skip.Add(enrollmentId, courseId, decision.Skipped!.Value.ToString(), nowUtc);
                     skipped++;
                     heldBack += decision.Skipped == ScheduleSkipReason.HeldBack ? 1 : 0;
                 }
             }
+            schedule.WriteTo(connection, transaction);
+            skip.WriteTo(connection, transaction);
             after.Value = batch[^1].EnrollmentId;
         }
         return new BulkScheduleResult(created, skipped, heldBack);
@@ -70,33 +71,5 @@ public static class BulkScheduleWriter
             rows.Add((reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc)));
         }
         return rows;
-    }
-
-    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql, int parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
-
-    private static void Run(DbCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] switch
-            {
-                null => DBNull.Value,
-                DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Utc),
-                var value => value,
-            };
-        }
-        command.ExecuteNonQuery();
     }
 }
