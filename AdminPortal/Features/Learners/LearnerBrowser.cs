@@ -36,17 +36,24 @@ public sealed partial class LearnerBrowser(IDbContextFactory<PortalDbContext> co
             return new Page<LearnerRow>(all, await learners.CountAsync(cancellationToken));
         }
         var term = prefix.Trim();
-        // Index-only reads: the username index holds usernames and ids, the email index emails and ids.
-        var byUsername = await learners.Where(l => l.Username.StartsWith(term)).OrderBy(l => l.Username).Take(MaxMatches)
-            .Select(l => new Match(l.Id, l.Username, null)).ToListAsync(cancellationToken);
-        var byEmail = await learners.Where(l => l.Email.StartsWith(term)).OrderBy(l => l.Email).Take(MaxMatches)
-            .Select(l => new Match(l.Id, null, l.Email)).ToListAsync(cancellationToken);
-        var truncated = byUsername.Count == MaxMatches || byEmail.Count == MaxMatches;
-        var ids = byUsername.Select(m => m.Id).Union(byEmail.Select(m => m.Id)).ToList();
+        // Index-only reads: the username index holds usernames and ids, the email index emails and ids. PostgreSQL's
+        // citext cannot serve a prefix from its index: there the match and its order are on lower(...) in the C
+        // collation, which has an index of its own (migration LearnerSearchIndexes), read from the prefix on.
+        var lower = term.ToLowerInvariant();
+        var byUsername = db.Provider() == DatabaseProvider.PostgreSql
+            ? learners.Where(l => EF.Functions.Collate(l.Username.ToLower(), "C").StartsWith(lower)).OrderBy(l => EF.Functions.Collate(l.Username.ToLower(), "C"))
+            : learners.Where(l => l.Username.StartsWith(term)).OrderBy(l => l.Username);
+        var byEmail = db.Provider() == DatabaseProvider.PostgreSql
+            ? learners.Where(l => EF.Functions.Collate(l.Email.ToLower(), "C").StartsWith(lower)).OrderBy(l => EF.Functions.Collate(l.Email.ToLower(), "C"))
+            : learners.Where(l => l.Email.StartsWith(term)).OrderBy(l => l.Email);
+        var usernames = await byUsername.Take(MaxMatches).Select(l => new Match(l.Id, l.Username, null)).ToListAsync(cancellationToken);
+        var emails = await byEmail.Take(MaxMatches).Select(l => new Match(l.Id, null, l.Email)).ToListAsync(cancellationToken);
+        var truncated = usernames.Count == MaxMatches || emails.Count == MaxMatches;
+        var ids = usernames.Select(m => m.Id).Union(emails.Select(m => m.Id)).ToList();
         var sortByText = page.SortBy is null or nameof(LearnerRow.Username) or nameof(LearnerRow.Email);
         // Only the rows of the page are read in full, unless the sort needs a column no index here holds.
         var rows = sortByText
-            ? await PageByTextAsync(learners, byUsername, byEmail, ids, page, cancellationToken)
+            ? await PageByTextAsync(learners, usernames, emails, ids, page, cancellationToken)
             : SortInMemory(await learners.Where(l => ids.Contains(l.Id)).Select(ToRow).ToListAsync(cancellationToken), page)
                 .Skip(page.SafeSkip).Take(page.SafeTake).ToList();
         return new Page<LearnerRow>(rows, ids.Count, truncated);
@@ -55,16 +62,16 @@ public sealed partial class LearnerBrowser(IDbContextFactory<PortalDbContext> co
     private sealed record Match(int Id, string? Username, string? Email);
 
     private static async Task<List<LearnerRow>> PageByTextAsync(
-        IQueryable<Learner> learners, List<Match> byUsername, List<Match> byEmail, List<int> ids, PageRequest page, CancellationToken cancellationToken)
+        IQueryable<Learner> learners, List<Match> usernames, List<Match> emails, List<int> ids, PageRequest page, CancellationToken cancellationToken)
     {
-        var byEmailSort = page.SortBy == nameof(LearnerRow.Email);
-        var known = (byEmailSort ? byEmail.Select(m => (m.Id, Text: m.Email!)) : byUsername.Select(m => (m.Id, Text: m.Username!)))
+        var emailsSort = page.SortBy == nameof(LearnerRow.Email);
+        var known = (emailsSort ? emails.Select(m => (m.Id, Text: m.Email!)) : usernames.Select(m => (m.Id, Text: m.Username!)))
             .ToDictionary(m => m.Id, m => m.Text);
         var missing = ids.Where(id => !known.ContainsKey(id)).ToList();
         if (missing.Count > 0)
         {
             var texts = await learners.Where(l => missing.Contains(l.Id))
-                .Select(l => new { l.Id, Text = byEmailSort ? l.Email : l.Username }).ToListAsync(cancellationToken);
+                .Select(l => new { l.Id, Text = emailsSort ? l.Email : l.Username }).ToListAsync(cancellationToken);
             texts.ForEach(t => known[t.Id] = t.Text);
         }
         var ordered = page.Descending
