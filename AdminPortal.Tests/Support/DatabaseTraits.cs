@@ -4,7 +4,7 @@ using Xunit.Sdk;
 namespace AdminPortal.Tests.Support;
 
 /// <summary>
-/// A class whose tests run again on PostgreSQL in the test command's second pass (<c>--filter PostgreSql=true</c>), less
+/// A class whose tests run again on PostgreSQL in the PostgreSQL pass (scripts/test-postgres.sh: <c>--filter PostgreSql=true</c>), less
 /// its <see cref="SqliteOnlyAttribute"/> tests.
 /// </summary>
 [TraitDiscoverer("AdminPortal.Tests.Support.DatabaseTraitDiscoverer", "AdminPortal.Tests")]

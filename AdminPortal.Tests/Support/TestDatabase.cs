@@ -5,8 +5,8 @@ using Npgsql;
 namespace AdminPortal.Tests.Support;
 
 /// <summary>
-/// The database a test host runs on: a SQLite file in the test's folder, or, in the test command's PostgreSQL pass
-/// (<c>PORTAL_TEST_PROVIDER=PostgreSql</c>), a database of its own on the throw-away cluster <c>PORTAL_TEST_POSTGRES</c> names.
+/// The database a test host runs on: a SQLite file in the test's folder, or, in the PostgreSQL pass (scripts/test-postgres.sh,
+/// <c>PORTAL_TEST_PROVIDER=PostgreSql</c>), a database of its own on the throw-away cluster <c>PORTAL_TEST_POSTGRES</c> names.
 /// </summary>
 public abstract class TestDatabase
 {

@@ -59,13 +59,7 @@ public sealed class BulkTable(string table, params string[] columns)
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT INTO \"{table}\" ({Quoted()}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
-        var parameters = columns.Select((_, i) =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
+        var parameters = columns.Select((_, i) => command.AddParameter($"@p{i}", null)).ToArray();
         command.Prepare();
         foreach (var row in pending)
         {

@@ -183,22 +183,22 @@ public sealed record PortalDatabase(DatabaseProvider Provider, string Connection
     /// </summary>
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
+        DbConnection connection = Provider switch
+        {
+            DatabaseProvider.PostgreSql => new NpgsqlConnection(ConnectionString),
+            DatabaseProvider.SqlServer => new SqlConnection(ConnectionString),
+            _ => new SqliteConnection(ConnectionString),
+        };
+        await connection.OpenAsync(cancellationToken);
         if (IsSqlite)
         {
-            return await OpenSqliteConnectionAsync(cancellationToken);
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = SqliteConnectionSetup.Pragmas;
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
-        DbConnection connection = Provider == DatabaseProvider.PostgreSql ? new NpgsqlConnection(ConnectionString) : new SqlConnection(ConnectionString);
-        await connection.OpenAsync(cancellationToken);
         return connection;
     }
 
-    private async Task<SqliteConnection> OpenSqliteConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = SqliteConnectionSetup.Pragmas;
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
+    /// <summary>A time as raw SQL compares it with stored ones: SQLite stores text (whose order is time order), a server a UTC time.</summary>
+    public object TimeAsStored(DateTime utc) => IsSqlite ? SqliteTimes.Text(utc) : DateTime.SpecifyKind(utc, DateTimeKind.Utc);
 }

@@ -24,13 +24,10 @@ public sealed class PostgreSqlPortalDbContext(DbContextOptions<PortalDbContext> 
     {
         base.OnModelCreating(builder);
         builder.HasPostgresExtension(CaseInsensitiveText);
-        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+        foreach (var property in SqliteCollations.NoCaseProperties(builder.Model))
         {
-            if (property.GetCollation() == SqliteCollations.NoCase)
-            {
-                property.SetCollation(null);
-                property.SetColumnType(CaseInsensitiveText);
-            }
+            property.SetCollation(null);
+            property.SetColumnType(CaseInsensitiveText);
         }
         // Searched with LIKE, which ignores ASCII case on SQLite (and under SQL Server's default collation): the same here.
         builder.Entity<Course>().Property(c => c.Key).HasColumnType(CaseInsensitiveText);

@@ -9,12 +9,9 @@ public sealed class SqlServerPortalDbContext(DbContextOptions<PortalDbContext> o
     {
         base.OnModelCreating(builder);
         // A database's default collation on SQL Server ignores case already, as the SQLite model's NOCASE asks.
-        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+        foreach (var property in SqliteCollations.NoCaseProperties(builder.Model))
         {
-            if (property.GetCollation() == SqliteCollations.NoCase)
-            {
-                property.SetCollation(null);
-            }
+            property.SetCollation(null);
         }
     }
 }

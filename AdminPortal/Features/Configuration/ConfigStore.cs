@@ -29,7 +29,7 @@ public sealed class ConfigStore(IDbContextFactory<PortalDbContext> contexts, Tim
         where T : class, IConfigValues
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var latest = await Versions(db, kind, key).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
+        var latest = await LatestAsync(db, kind, key, cancellationToken);
         return latest is null ? new ConfigSnapshot<T>(fallback, 0, null, null) : Snapshot<T>(latest);
     }
 
@@ -69,7 +69,7 @@ public sealed class ConfigStore(IDbContextFactory<PortalDbContext> contexts, Tim
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var latest = await Versions(db, kind, key).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
+        var latest = await LatestAsync(db, kind, key, cancellationToken);
         if ((latest?.Version ?? 0) != basedOnVersion)
         {
             return ChangedMeanwhile(latest);
@@ -88,7 +88,7 @@ public sealed class ConfigStore(IDbContextFactory<PortalDbContext> contexts, Tim
         {
             // A server database lets two saves read the same latest version; the second to write takes this version number.
             await transaction.RollbackAsync(cancellationToken);
-            return ChangedMeanwhile(await Versions(db, kind, key).OrderByDescending(v => v.Version).FirstAsync(cancellationToken));
+            return ChangedMeanwhile(await LatestAsync(db, kind, key, cancellationToken));
         }
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("{Actor} saved {Kind} {Key} version {Version}: {Changes}", actor.Name, kind, key, saved.Version,
@@ -111,6 +111,9 @@ public sealed class ConfigStore(IDbContextFactory<PortalDbContext> contexts, Tim
             ? new ServiceError(ErrorKind.NotFound, "version", $"There is no version {version} to restore.")
             : await SaveAsync(kind, key, Values<T>(old), basedOnVersion, actor, cancellationToken);
     }
+
+    private static Task<ConfigVersion?> LatestAsync(PortalDbContext db, ConfigKind kind, string key, CancellationToken cancellationToken) =>
+        Versions(db, kind, key).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
 
     private static IQueryable<ConfigVersion> Versions(PortalDbContext db, ConfigKind kind, string key) =>
         db.ConfigVersions.AsNoTracking().Where(v => v.Kind == kind && v.Key == key);

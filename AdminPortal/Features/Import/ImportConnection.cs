@@ -1,4 +1,5 @@
 using System.Data.Common;
+using AdminPortal.Data;
 using Microsoft.Data.Sqlite;
 
 namespace AdminPortal.Features.Import;
@@ -70,7 +71,7 @@ public sealed class ImportConnection(DbConnection connection) : IAsyncDisposable
         {
             await using var command = connection.CreateCommand();
             command.Transaction = Transaction;
-            var names = batch.Select((value, i) => Add(command, $"@v{i}", value).ParameterName).ToList();
+            var names = batch.Select((value, i) => command.AddParameter($"@v{i}", value).ParameterName).ToList();
             command.CommandText = $"SELECT \"{keyColumn}\", \"{valueColumn}\" FROM \"{table}\" WHERE \"{keyColumn}\" IN ({string.Join(',', names)})";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -122,7 +123,7 @@ public sealed class ImportConnection(DbConnection connection) : IAsyncDisposable
             command.Transaction = Transaction;
             foreach (var (name, value) in values)
             {
-                Add(command, "@" + name, value);
+                command.AddParameter("@" + name, Stored(value));
             }
             prepared[sql] = command;
         }
@@ -131,15 +132,6 @@ public sealed class ImportConnection(DbConnection connection) : IAsyncDisposable
             command.Parameters["@" + name].Value = Stored(value);
         }
         return command;
-    }
-
-    private static DbParameter Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = Stored(value);
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 
     /// <summary>Null as NULL, and every time as UTC: the file's times are UTC, and PostgreSQL's columns take UTC times only.</summary>

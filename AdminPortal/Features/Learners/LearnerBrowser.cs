@@ -40,10 +40,11 @@ public sealed partial class LearnerBrowser(IDbContextFactory<PortalDbContext> co
         // citext cannot serve a prefix from its index: there the match and its order are on lower(...) in the C
         // collation, which has an index of its own (migration LearnerSearchIndexes), read from the prefix on.
         var lower = term.ToLowerInvariant();
-        var byUsername = db.Provider() == DatabaseProvider.PostgreSql
+        var postgres = db.Provider() == DatabaseProvider.PostgreSql;
+        var byUsername = postgres
             ? learners.Where(l => EF.Functions.Collate(l.Username.ToLower(), "C").StartsWith(lower)).OrderBy(l => EF.Functions.Collate(l.Username.ToLower(), "C"))
             : learners.Where(l => l.Username.StartsWith(term)).OrderBy(l => l.Username);
-        var byEmail = db.Provider() == DatabaseProvider.PostgreSql
+        var byEmail = postgres
             ? learners.Where(l => EF.Functions.Collate(l.Email.ToLower(), "C").StartsWith(lower)).OrderBy(l => EF.Functions.Collate(l.Email.ToLower(), "C"))
             : learners.Where(l => l.Email.StartsWith(term)).OrderBy(l => l.Email);
         var usernames = await byUsername.Take(MaxMatches).Select(l => new Match(l.Id, l.Username, null)).ToListAsync(cancellationToken);
@@ -64,14 +65,14 @@ public sealed partial class LearnerBrowser(IDbContextFactory<PortalDbContext> co
     private static async Task<List<LearnerRow>> PageByTextAsync(
         IQueryable<Learner> learners, List<Match> usernames, List<Match> emails, List<int> ids, PageRequest page, CancellationToken cancellationToken)
     {
-        var emailsSort = page.SortBy == nameof(LearnerRow.Email);
-        var known = (emailsSort ? emails.Select(m => (m.Id, Text: m.Email!)) : usernames.Select(m => (m.Id, Text: m.Username!)))
+        var byEmailSort = page.SortBy == nameof(LearnerRow.Email);
+        var known = (byEmailSort ? emails.Select(m => (m.Id, Text: m.Email!)) : usernames.Select(m => (m.Id, Text: m.Username!)))
             .ToDictionary(m => m.Id, m => m.Text);
         var missing = ids.Where(id => !known.ContainsKey(id)).ToList();
         if (missing.Count > 0)
         {
             var texts = await learners.Where(l => missing.Contains(l.Id))
-                .Select(l => new { l.Id, Text = emailsSort ? l.Email : l.Username }).ToListAsync(cancellationToken);
+                .Select(l => new { l.Id, Text = byEmailSort ? l.Email : l.Username }).ToListAsync(cancellationToken);
             texts.ForEach(t => known[t.Id] = t.Text);
         }
         var ordered = page.Descending

@@ -35,12 +35,8 @@ internal sealed class OutboxMarks : IAsyncDisposable
         (this.db, connection, this.synchronous) = (db, db.Database.GetDbConnection(), synchronous);
         markSent = connection.CreateCommand();
         markSent.CommandText = MarkSentSql;
-        foreach (var name in new[] { "@now", "@id" })
-        {
-            var parameter = markSent.CreateParameter();
-            parameter.ParameterName = name;
-            markSent.Parameters.Add(parameter);
-        }
+        markSent.AddParameter("@now", null);
+        markSent.AddParameter("@id", null);
     }
 
     /// <summary>Opens the pass's connection and keeps it open until disposed.</summary>

@@ -93,7 +93,7 @@ public static class OutboxWriter
         var provider = db.Provider();
         // Values in the text forms EF stores on SQLite (TEXT dates "yyyy-MM-dd HH:mm:ss", upper-case GUIDs, enum names);
         // the servers read the same, PostgreSQL with the times in ISO 8601 with their zone.
-        Func<DateTime, string> time = provider == DatabaseProvider.PostgreSql ? IsoText : SqliteText;
+        Func<DateTime, string> time = provider == DatabaseProvider.PostgreSql ? IsoText : SqliteTimes.Text;
         var rows = messages.Select(m => new Dictionary<string, object?>
         {
             ["Key"] = m.Key, ["RunId"] = m.RunId, ["SiteId"] = m.SiteId, ["SiteDomain"] = m.SiteDomain, ["MessageName"] = m.MessageName,
@@ -120,8 +120,6 @@ public static class OutboxWriter
         DatabaseProvider.SqlServer => new SqlParameter("@rows", System.Data.SqlDbType.NVarChar, -1) { Value = json },
         _ => new SqliteParameter("@rows", json),
     };
-
-    public static string SqliteText(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 
     private static string IsoText(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
 }

@@ -27,12 +27,11 @@ public sealed class DailyMetricsCalculator(PortalDatabase database, TimeProvider
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var start = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var end = start.AddDays(1);
-        object Time(DateTime utc) => database.IsSqlite ? SqliteTimes.Text(utc) : utc;
         var parameters = new Dictionary<string, object>
         {
-            ["@start"] = Time(start),
-            ["@end"] = Time(end),
-            ["@month"] = Time(new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc)),
+            ["@start"] = database.TimeAsStored(start),
+            ["@end"] = database.TimeAsStored(end),
+            ["@month"] = database.TimeAsStored(new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc)),
             ["@yes"] = true,
         };
         // Every course, for the site of any activity; rows only for those started by the end of the day.
@@ -96,9 +95,7 @@ public sealed class DailyMetricsCalculator(PortalDatabase database, TimeProvider
         command.CommandText = sql;
         foreach (var (name, value) in parameters.Where(p => sql.Contains(p.Key, StringComparison.Ordinal)))
         {
-            var parameter = command.CreateParameter();
-            (parameter.ParameterName, parameter.Value) = (name, value);
-            command.Parameters.Add(parameter);
+            command.AddParameter(name, value);
         }
         var rows = new List<object?[]>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

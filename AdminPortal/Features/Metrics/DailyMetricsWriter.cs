@@ -20,7 +20,7 @@ public sealed class DailyMetricsWriter(PortalDatabase database)
             DELETE FROM "CourseDailyMetrics" WHERE "Day" = @day; DELETE FROM "SiteDailyMetrics" WHERE "Day" = @day;
             """))
         {
-            Set(delete, "@day", day);
+            delete.AddParameter("@day", day);
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
         var errors = new List<CourseMetricError>();
@@ -33,17 +33,17 @@ public sealed class DailyMetricsWriter(PortalDatabase database)
             foreach (var row in metrics.Courses)
             {
                 insert.Parameters.Clear();
-                Set(insert, "@day", day);
-                Set(insert, "@course", row.CourseId);
-                Set(insert, "@key", row.CourseKey);
-                Set(insert, "@name", row.CourseName);
-                Set(insert, "@siteid", (object?)row.SiteId ?? DBNull.Value);
-                Set(insert, "@site", row.Site);
-                Set(insert, "@enrollments", row.Enrollments);
-                Set(insert, "@active", row.ActiveLearners);
-                Set(insert, "@completions", row.Completions);
-                Set(insert, "@progress", row.AverageProgress);
-                Set(insert, "@computed", row.ComputedUtc);
+                insert.AddParameter("@day", day);
+                insert.AddParameter("@course", row.CourseId);
+                insert.AddParameter("@key", row.CourseKey);
+                insert.AddParameter("@name", row.CourseName);
+                insert.AddParameter("@siteid", row.SiteId);
+                insert.AddParameter("@site", row.Site);
+                insert.AddParameter("@enrollments", row.Enrollments);
+                insert.AddParameter("@active", row.ActiveLearners);
+                insert.AddParameter("@completions", row.Completions);
+                insert.AddParameter("@progress", row.AverageProgress);
+                insert.AddParameter("@computed", row.ComputedUtc);
                 // A savepoint per course: whatever the failure, only that course's row is undone, the rest goes on.
                 await transaction.SaveAsync("course", cancellationToken);
                 try
@@ -66,26 +66,19 @@ public sealed class DailyMetricsWriter(PortalDatabase database)
             foreach (var row in metrics.Sites)
             {
                 insert.Parameters.Clear();
-                Set(insert, "@day", day);
-                Set(insert, "@site", row.Site);
-                Set(insert, "@active", row.ActiveLearners);
-                Set(insert, "@learners", row.TotalLearners);
-                Set(insert, "@courses", row.Courses);
-                Set(insert, "@enrollments", row.Enrollments);
-                Set(insert, "@monthly", row.MonthlyActiveLearners);
-                Set(insert, "@computed", row.ComputedUtc);
+                insert.AddParameter("@day", day);
+                insert.AddParameter("@site", row.Site);
+                insert.AddParameter("@active", row.ActiveLearners);
+                insert.AddParameter("@learners", row.TotalLearners);
+                insert.AddParameter("@courses", row.Courses);
+                insert.AddParameter("@enrollments", row.Enrollments);
+                insert.AddParameter("@monthly", row.MonthlyActiveLearners);
+                insert.AddParameter("@computed", row.ComputedUtc);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
         }
         await transaction.CommitAsync(cancellationToken);
         return errors;
-    }
-
-    private static void Set(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        (parameter.ParameterName, parameter.Value) = (name, value ?? DBNull.Value);
-        command.Parameters.Add(parameter);
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)

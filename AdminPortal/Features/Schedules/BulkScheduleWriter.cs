@@ -28,9 +28,7 @@ public static class BulkScheduleWriter
               AND NOT EXISTS (SELECT 1 FROM "ScheduleSkips" k WHERE k."EnrollmentId" = e."Id")
             ORDER BY e."Id" {(connection is Microsoft.Data.SqlClient.SqlConnection ? $"OFFSET 0 ROWS FETCH NEXT {Batch} ROWS ONLY" : $"LIMIT {Batch}")}
             """;
-        var after = read.CreateParameter();
-        (after.ParameterName, after.Value) = ("@after", afterEnrollmentId);
-        read.Parameters.Add(after);
+        var after = read.AddParameter("@after", afterEnrollmentId);
         var schedule = new BulkTable("Schedules",
             "EnrollmentId", "LearnerId", "CourseId", "StartUtc", "UpgradeDeadlineUtc", "Experience", "IsActive", "CreatedUtc", "ModifiedUtc");
         var skip = new BulkTable("ScheduleSkips", "EnrollmentId", "CourseId", "Reason", "AtUtc");

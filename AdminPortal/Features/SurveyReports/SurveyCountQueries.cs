@@ -35,20 +35,11 @@ public sealed class SurveyCountQueries(PortalDatabase database)
             await progress(statements[i].Name, i + 1);
             await using var command = connection.CreateCommand();
             command.CommandText = statements[i].Sql;
-            // SQLite compares the stored text; the servers compare times.
-            object Time(DateTime utc) => sqlite ? SqliteTimes.Text(utc) : DateTime.SpecifyKind(utc, DateTimeKind.Utc);
-            Add(command, sqlite ? "$now" : "@now", Time(nowUtc));
-            Add(command, sqlite ? "$active_since" : "@active_since", Time(SurveyRules.ActiveSince(nowUtc)));
+            command.AddParameter(sqlite ? "$now" : "@now", database.TimeAsStored(nowUtc));
+            command.AddParameter(sqlite ? "$active_since" : "@active_since", database.TimeAsStored(SurveyRules.ActiveSince(nowUtc)));
             counts[i] = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
         return new SurveyCounts(counts[0], counts[1], counts[2], counts[3], counts[4]);
-    }
-
-    private static void Add(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        (parameter.ParameterName, parameter.Value) = (name, value);
-        command.Parameters.Add(parameter);
     }
 
     // The file holds "-- count: name" lines, each followed by its statement ending in ';'.
