@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
-# The database tests again on PostgreSQL: a throw-away cluster of its own (scripts/postgres-cluster.sh), every test
-# class marked [RunsOnPostgreSql] (less its [SqliteOnly] tests) against it, the cluster stopped by its PID. Not yet part
-# of scripts/test.sh: both passes together take about 6.5 minutes here, over the test command's 5 (README, "Working on it").
-# Arguments go to dotnet test (--no-build, say).
+# The database tests again on PostgreSQL, the second pass of scripts/test.sh: a throw-away cluster of its own
+# (scripts/postgres-cluster.sh), every test class marked [RunsOnPostgreSql] (less its [SqliteOnly] tests) against it, the
+# cluster stopped by its PID. Arguments go to dotnet test (--no-build, say).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres-cluster.sh

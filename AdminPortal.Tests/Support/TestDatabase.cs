@@ -76,7 +76,9 @@ public abstract class TestDatabase
             var source = (PostgreSqlDatabase)template;
             // A template must have no open connection while it is copied.
             NpgsqlConnection.ClearPool(new NpgsqlConnection(source.ConnectionString));
-            await ExecuteAsync($"CREATE DATABASE \"{Name}\" TEMPLATE \"{source.Name}\"");
+            // FILE_COPY copies the template's files and checkpoints, about a third of the time of the default WAL_LOG, which
+            // writes the whole copy through the log; the cluster runs without fsync, so its checkpoint costs little.
+            await ExecuteAsync($"CREATE DATABASE \"{Name}\" TEMPLATE \"{source.Name}\" STRATEGY FILE_COPY");
         }
 
         public override void Drop()

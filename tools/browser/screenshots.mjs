@@ -1,10 +1,10 @@
 // Takes the README's screenshots from a running demo portal: node screenshots.mjs <base url> <output folder>.
-// Chromium comes from Debian (/usr/bin/chromium); playwright-core drives it.
+// Chromium comes from Debian (chromium-headless-shell, which scripts/test.sh installs); playwright-core drives it.
 import { chromium } from 'playwright-core';
 
 const [base, out] = process.argv.slice(2);
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: '/usr/bin/chromium-headless-shell',
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
