@@ -27,6 +27,7 @@ public static class PortalWebApp
         app.UsePortalSecurityHeaders();
         app.UsePortalRequestLogging();
         app.UsePortalUi();
+        app.UseDatabaseOutageResponses();
         app.UseSurveyReportsSwitch();
         app.UseFirstRunSetup();
         app.UseAuthentication();

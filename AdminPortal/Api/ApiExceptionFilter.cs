@@ -5,7 +5,8 @@ namespace AdminPortal.Api;
 
 /// <summary>
 /// Unexpected failures of an API call are logged with their context and answered as problem details, never as the
-/// web pages' error page. A database busy with a long import answers 503 with Retry-After, so the LMS retries.
+/// web pages' error page. A database busy with a long import answers 503 with Retry-After, so the LMS retries; so does one
+/// that cannot be reached, through <see cref="Hosting.DatabaseOutageResponses"/>, which also answers for the API key's check.
 /// </summary>
 public sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger) : IEndpointFilter
 {
@@ -23,7 +24,7 @@ public sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger) : IEn
             return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy",
                 detail: "The portal's database is busy (a large import, say): retry in a few seconds.");
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && !DatabaseErrors.IsUnavailable(e))
         {
             var reference = Guid.NewGuid().ToString("N")[..8];
             logger.LogError(e, "API call {Method} {Path} failed unexpectedly (reference {Reference})",

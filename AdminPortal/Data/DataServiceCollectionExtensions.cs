@@ -16,6 +16,7 @@ public static class DataServiceCollectionExtensions
             (sp, options) => options.UsePortalDatabase(sp.GetRequiredService<PortalDatabase>()));
         // The factory also registers a scoped context, which Identity's stores and the health check take.
         builder.Services.AddSingleton<DatabaseInitializer>();
+        builder.Services.AddSingleton<UntilDatabaseReturns>();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         builder.Services.AddStartupStep<MigrateDatabaseStep>();
         return builder;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminPortal.Jobs;
 
 /// <summary>Writes the JobRun rows: one when a run starts, its outcome when it ends, each in its own context.</summary>
-public sealed class JobRunRecorder(IDbContextFactory<PortalDbContext> contexts, ThisProcess process, TimeProvider clock)
+public sealed class JobRunRecorder(IDbContextFactory<PortalDbContext> contexts, ThisProcess process, TimeProvider clock, UntilDatabaseReturns untilBack)
 {
     public async Task<long> StartAsync(string jobName, JobStart start, CancellationToken cancellationToken)
     {
@@ -19,9 +19,12 @@ public sealed class JobRunRecorder(IDbContextFactory<PortalDbContext> contexts, 
     }
 
     /// <param name="error">Null when the run succeeded.</param>
-    public async Task<JobRun> FinishAsync(long runId, JobRunContext context, string? error)
+    public Task<JobRun> FinishAsync(long runId, JobRunContext context, string? error) =>
+        // Recorded even when the run was cancelled, so the outcome is never lost with the token, nor with an outage.
+        untilBack.WriteAsync($"the end of job run {runId}", () => WriteFinishAsync(runId, context, error));
+
+    private async Task<JobRun> WriteFinishAsync(long runId, JobRunContext context, string? error)
     {
-        // Recorded even when the run was cancelled, so the outcome is never lost with the token.
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
         var run = await db.JobRuns.SingleAsync(r => r.Id == runId);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -38,7 +41,10 @@ public sealed class JobRunRecorder(IDbContextFactory<PortalDbContext> contexts, 
     }
 
     /// <summary>Forgets a run that found no work (<see cref="JobDefinition.KeepIdleRuns"/>); the caller still gets its outcome.</summary>
-    public async Task<JobRun> DiscardAsync(long runId, JobRunContext context)
+    public Task<JobRun> DiscardAsync(long runId, JobRunContext context) =>
+        untilBack.WriteAsync($"the end of job run {runId}", () => WriteDiscardAsync(runId, context));
+
+    private async Task<JobRun> WriteDiscardAsync(long runId, JobRunContext context)
     {
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
         var run = await db.JobRuns.SingleAsync(r => r.Id == runId);

@@ -1,3 +1,4 @@
+using AdminPortal.Data;
 using AdminPortal.Domain.Jobs;
 
 namespace AdminPortal.Jobs;
@@ -26,8 +27,9 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobRunRecorder record
         catch (Exception e)
         {
             logger.LogError(e, "Job {Job} run {RunId} failed", job.Name, runId);
-            context.Error(e.Message);
-            return await recorder.FinishAsync(runId, context, e.Message);
+            var reason = DatabaseErrors.Reason(e);
+            context.Error(reason);
+            return await recorder.FinishAsync(runId, context, reason);
         }
         if (!job.Definition.KeepIdleRuns && context.IsIdle)
         {

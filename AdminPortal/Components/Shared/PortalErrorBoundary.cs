@@ -1,3 +1,4 @@
+using AdminPortal.Data;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Web;
@@ -5,7 +6,10 @@ using MudBlazor;
 
 namespace AdminPortal.Components.Shared;
 
-/// <summary>Logs an unexpected error of a page with its address and shows a message instead of the page.</summary>
+/// <summary>
+/// Logs an unexpected error of a page with its address and shows a message instead of the page; a database that cannot be
+/// reached gets a message of its own, since trying again once it is back is all there is to do.
+/// </summary>
 public sealed class PortalErrorBoundary : ErrorBoundary
 {
     [Inject] private ILogger<PortalErrorBoundary> Logger { get; set; } = default!;
@@ -16,7 +20,14 @@ public sealed class PortalErrorBoundary : ErrorBoundary
     protected override Task OnErrorAsync(Exception exception)
     {
         errorId = Guid.NewGuid().ToString("N")[..8];
-        Logger.LogError(exception, "Unexpected error {ErrorId} on {Page}", errorId, Navigation.Uri);
+        if (DatabaseErrors.IsUnavailable(exception))
+        {
+            Logger.LogWarning("The database is unavailable ({ErrorId}) on {Page}: {Message}", errorId, Navigation.Uri, exception.GetBaseException().Message);
+        }
+        else
+        {
+            Logger.LogError(exception, "Unexpected error {ErrorId} on {Page}", errorId, Navigation.Uri);
+        }
         return Task.CompletedTask;
     }
 
@@ -32,11 +43,15 @@ public sealed class PortalErrorBoundary : ErrorBoundary
         builder.AddAttribute(3, "role", "alert");
         builder.AddComponentParameter(4, nameof(MudAlert.ChildContent), (RenderFragment)(alert =>
         {
+            var unavailable = DatabaseErrors.IsUnavailable(CurrentException);
             alert.OpenElement(0, "strong");
-            alert.AddContent(1, "Something went wrong on this page. ");
+            alert.AddContent(1, unavailable ? "The database is unavailable. " : "Something went wrong on this page. ");
             alert.CloseElement();
-            alert.AddContent(2, $"The error was logged with reference {errorId}. Try again; if it happens again, " +
-                "give this reference to the portal's operators. ");
+            alert.AddContent(2, unavailable
+                ? "The portal cannot reach its database right now, so this could not be shown or saved; what was saved before is kept. " +
+                  $"Try again in a few seconds; if it lasts, tell the portal's operators (reference {errorId}). "
+                : $"The error was logged with reference {errorId}. Try again; if it happens again, " +
+                  "give this reference to the portal's operators. ");
             alert.OpenComponent<MudButton>(3);
             alert.AddComponentParameter(4, nameof(MudButton.Variant), Variant.Outlined);
             alert.AddComponentParameter(5, nameof(MudButton.OnClick), EventCallback.Factory.Create<MouseEventArgs>(this, Recover));

@@ -17,7 +17,7 @@ namespace AdminPortal.Features.CourseReset;
 /// </summary>
 public sealed class CourseResetJob(
     IDbContextFactory<PortalDbContext> contexts, IEmailChannel channel, EmailTemplates templates, IOptions<EmailOptions> emailOptions, ThisProcess process, TimeProvider clock,
-    ILogger<CourseResetJob> logger) : IPortalJob
+    UntilDatabaseReturns untilBack, ILogger<CourseResetJob> logger) : IPortalJob
 {
     public const string Name = "course-reset";
 
@@ -64,7 +64,7 @@ public sealed class CourseResetJob(
         if (error is not null)
         {
             logger.LogError(error, "Reset {AuditId} of course {CourseId} for learner {LearnerId} failed; nothing was deleted", auditId, audit.CourseId, audit.LearnerId);
-            await MarkFailedAsync(auditId, error is DbUpdateConcurrencyException ? "marked failed while it ran; nothing was deleted" : error.Message);
+            await MarkFailedAsync(auditId, error is DbUpdateConcurrencyException ? "marked failed while it ran; nothing was deleted" : DatabaseErrors.Reason(error));
             return new Outcome("failed", $"Reset {auditId} of {target?.CourseKey ?? $"course {audit.CourseId}"} for {target?.Username ?? $"learner {audit.LearnerId}"} " +
                 $"failed, nothing deleted: {error.Message}");
         }
@@ -121,7 +121,7 @@ public sealed class CourseResetJob(
     }
 
     // Recorded whatever the token says: the reset's outcome must not be lost with a stopping portal.
-    private async Task MarkFailedAsync(long auditId, string error)
+    private Task MarkFailedAsync(long auditId, string error) => untilBack.WriteAsync($"the failure of course reset {auditId}", async () =>
     {
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
         var audit = await db.CourseResetAudits.SingleAsync(a => a.Id == auditId);
@@ -130,7 +130,7 @@ public sealed class CourseResetJob(
             audit.Fail(error, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(CancellationToken.None);
         }
-    }
+    });
 
     private async Task EmailAsync(long auditId, ResetTarget target, CancellationToken cancellationToken)
     {

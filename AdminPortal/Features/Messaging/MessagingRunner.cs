@@ -30,7 +30,7 @@ public sealed record MessagingOutcome(IReadOnlyList<MessageRun> Runs, IReadOnlyL
 /// </summary>
 public sealed class MessagingRunner(
     IDbContextFactory<PortalDbContext> contexts, ConfigStore configs, EmailRenderer renderer, MessageDelivery delivery, ThisProcess process, TimeProvider clock,
-    IValidator<MessagingRequest> validator, ILogger<MessagingRunner> logger)
+    IValidator<MessagingRequest> validator, UntilDatabaseReturns untilBack, ILogger<MessagingRunner> logger)
 {
     public string Channel => delivery.Channel;
 
@@ -61,10 +61,13 @@ public sealed class MessagingRunner(
             {
                 // Recorded as failed (what was queued stays queued; the delivery job sends it), then reported to the caller.
                 logger.LogError(e, "{Kind} for {Site} on {RunDate} failed", request.Kind, site.Domain, request.RunDate);
-                await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-                db.MessageRuns.Attach(run);
-                run.Finish(MessageRunStatus.Failed, e.Message, Now);
-                await db.SaveChangesAsync(CancellationToken.None);
+                await untilBack.WriteAsync($"the failure of message run {run.Id}", async () =>
+                {
+                    await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+                    db.MessageRuns.Attach(run);
+                    run.Finish(MessageRunStatus.Failed, DatabaseErrors.Reason(e), Now);
+                    await db.SaveChangesAsync(CancellationToken.None);
+                });
                 throw;
             }
         }
