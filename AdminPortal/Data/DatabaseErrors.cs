@@ -39,8 +39,7 @@ public static class DatabaseErrors
 
     /// <summary>
     /// The database cannot be reached or went away: a server stopped or restarting, a network failure, a connection that
-    /// timed out, a SQLite file that cannot be opened or read. Nothing of the failed statement was committed; the same
-    /// request can succeed once the database is back.
+    /// timed out, a SQLite file that cannot be opened or read. The same request can succeed once the database is back.
     /// </summary>
     public static bool IsUnavailable(Exception e) => Unwrap(e) switch
     {

@@ -4,8 +4,8 @@ namespace AdminPortal.Hosting;
 
 /// <summary>
 /// A request that fails because the database cannot be reached (a server stopped or restarting, say) answers 503 with
-/// Retry-After: problem details for the API, so an LMS retries; a short page for a person, which reloads itself. Nothing
-/// of the failed request was committed, and the next request after the database returns works: no restart is needed.
+/// Retry-After: problem details for the API, so an LMS sends the call again (the enrollment calls are idempotent); a short
+/// page for a person, which reloads itself. The next request after the database returns works: no restart is needed.
 /// </summary>
 public static class DatabaseOutageResponses
 {
@@ -38,7 +38,7 @@ public static class DatabaseOutageResponses
         if (context.Request.Path.StartsWithSegments("/api"))
         {
             await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Database unavailable",
-                detail: $"The portal cannot reach its database right now; nothing of this call was saved. Retry in {RetryAfterSeconds} seconds.")
+                detail: $"The portal cannot reach its database right now, so this call may not have been saved: send it again in {RetryAfterSeconds} seconds.")
                 .ExecuteAsync(context);
             return;
         }

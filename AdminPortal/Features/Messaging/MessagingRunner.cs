@@ -61,12 +61,13 @@ public sealed class MessagingRunner(
             {
                 // Recorded as failed (what was queued stays queued; the delivery job sends it), then reported to the caller.
                 logger.LogError(e, "{Kind} for {Site} on {RunDate} failed", request.Kind, site.Domain, request.RunDate);
+                run.Finish(MessageRunStatus.Failed, DatabaseErrors.Reason(e), Now);
+                // The three columns only, so an attempt after an outage still writes them and delivery's counts stay.
                 await untilBack.WriteAsync($"the failure of message run {run.Id}", async () =>
                 {
                     await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-                    db.MessageRuns.Attach(run);
-                    run.Finish(MessageRunStatus.Failed, DatabaseErrors.Reason(e), Now);
-                    await db.SaveChangesAsync(CancellationToken.None);
+                    await db.MessageRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u
+                        .SetProperty(r => r.Status, run.Status).SetProperty(r => r.Note, run.Note).SetProperty(r => r.FinishedUtc, run.FinishedUtc));
                 });
                 throw;
             }
