@@ -1,3 +1,4 @@
+using AdminPortal.Tests.Support;
 using Microsoft.Playwright;
 
 namespace AdminPortal.Tests.EndToEnd;
@@ -32,16 +33,6 @@ public static class Axe
         Assert.True(violations.Count == 0, $"axe-core found on {page.Url}:\n" + string.Join("\n", violations));
     }
 
-    private static string FindScript()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var script = Path.Combine(folder.FullName, "tools", "browser", "node_modules", "axe-core", "axe.min.js");
-            if (File.Exists(script))
-            {
-                return script;
-            }
-        }
-        throw new FileNotFoundException("axe-core is missing: run scripts/test.sh, which installs it (npm ci --prefix tools/browser).");
-    }
+    private static string FindScript() => RepositoryFile.Find("tools", "browser", "node_modules", "axe-core", "axe.min.js")
+        ?? throw new FileNotFoundException("axe-core is missing: run scripts/test.sh, which installs it (npm ci --prefix tools/browser).");
 }

@@ -48,14 +48,20 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
             var superuserId = await db.Users.Where(u => u.Email == DemoAccounts.Superuser.Email).Select(u => u.Id).SingleAsync();
             await Services.GetRequiredService<SurveyReportService>().DismissBannerAsync(new PortalActor(superuserId, "demo", [PortalRoles.Superuser]));
         }
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        (playwright, Browser) = await StartChromiumAsync();
+    }
+
+    /// <summary>Playwright and Debian's headless Chromium (scripts/test.sh installs it), as every browser test runs them.</summary>
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> StartChromiumAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        return (playwright, await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium-headless-shell",
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"],
-        });
+        }));
     }
 
     public async Task<IPage> NewPageAsync()

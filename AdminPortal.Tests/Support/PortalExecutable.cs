@@ -8,6 +8,15 @@ public static class PortalExecutable
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
         TestDirectory directory, IEnumerable<(string Key, string? Value)> settings, params string[] args)
     {
+        using var process = Process.Start(StartInfo(directory, settings, args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    public static ProcessStartInfo StartInfo(TestDirectory directory, IEnumerable<(string Key, string? Value)> settings, params string[] args)
+    {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "AdminPortal"), args)
         {
             RedirectStandardOutput = true,
@@ -20,10 +29,6 @@ public static class PortalExecutable
         }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        return (process.ExitCode, await output, await error);
+        return start;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace AdminPortal.Tests.Support;
@@ -29,7 +27,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "admin-portal-tests", $"postgres-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        var cluster = new PostgresCluster(folder, FreePort());
+        var cluster = new PostgresCluster(folder, FreePort.Next());
         if (RunsAsRoot)
         {
             await RunAsync("chown", "postgres", folder);
@@ -74,12 +72,5 @@ public sealed class PostgresCluster : IAsyncDisposable
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', args)} exited with {process.ExitCode}: {await error}{await output}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

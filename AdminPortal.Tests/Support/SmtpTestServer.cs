@@ -16,7 +16,7 @@ public sealed class SmtpTestServer : IDisposable
     public SmtpTestServer(string folder)
     {
         maildir = Path.Combine(folder, "maildir");
-        Port = FreePort();
+        Port = FreePort.Next();
     }
 
     public int Port { get; }
@@ -71,12 +71,6 @@ public sealed class SmtpTestServer : IDisposable
 
     public void Dispose() => Stop();
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>A clock a test moves by hand.</summary>

@@ -36,6 +36,28 @@ public sealed class SurveyReportServiceTests
     }
 
     [Fact]
+    public async Task ADismissalOrAReportMadeByAnotherInstanceReachesThisOnesBannerWithinTheCachesLifetime()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        using var directory = TestDirectory.CreateMigrated("banner");
+        await using var one = await PortalServices.StartOnAsync(directory, services => services.AddSingleton<TimeProvider>(clock));
+        await using var another = await PortalServices.StartOnAsync(directory, services => services.AddSingleton<TimeProvider>(clock));
+        var other = new PortalActor("other-id", "other@example.org", [PortalRoles.Superuser]);
+        Assert.True(await one.Get<SurveyReportService>().ShowBannerAsync(Boss));
+        Assert.True(await one.Get<SurveyReportService>().ShowBannerAsync(other));
+
+        await another.Get<SurveyReportService>().DismissBannerAsync(Boss);
+        Assert.True(await one.Get<SurveyReportService>().ShowBannerAsync(Boss));
+        clock.Advance(SurveyBannerCache.Lifetime);
+        Assert.False(await one.Get<SurveyReportService>().ShowBannerAsync(Boss));
+
+        await another.Get<SurveyReportService>().RequestAsync(send: false, Boss);
+        Assert.True(await one.Get<SurveyReportService>().ShowBannerAsync(other));
+        clock.Advance(SurveyBannerCache.Lifetime);
+        Assert.False(await one.Get<SurveyReportService>().ShowBannerAsync(other));
+    }
+
+    [Fact]
     public async Task AReportWhoseSendFailedDoesNotHideTheBanner()
     {
         await using var portal = await PortalServices.StartAsync();

@@ -8,18 +8,22 @@ namespace AdminPortal.Features.SurveyReports;
 
 /// <summary>
 /// What the banner decision reads, kept in memory: the newest report's time (one value for the whole portal) and each
-/// superuser's dismissal. A page asks without a query; a new report or a dismissal replaces the cached value.
+/// superuser's dismissal. A page asks without a query; a new report or a dismissal made in this process replaces the
+/// cached value, and one made by another process (another instance, the command line) is read within a minute.
 /// </summary>
 public sealed class SurveyBannerCache(IDbContextFactory<PortalDbContext> contexts, IOptions<SurveyReportOptions> options, TimeProvider clock)
 {
-    // Other processes (the command line) may add reports too; a minute is soon enough for a reminder.
-    private static readonly TimeSpan LastReportLifetime = TimeSpan.FromMinutes(1);
+    // How long a value read from the database is trusted: a minute is soon enough for a reminder.
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<string, DateTime?> dismissals = new();
-    private LastReport? lastReport;
+    private readonly ConcurrentDictionary<string, Fetched> dismissals = new();
+    private Fetched? lastReport;
     private int version;
 
-    private sealed record LastReport(DateTime? Utc, DateTime FetchedUtc);
+    private sealed record Fetched(DateTime? Utc, DateTime FetchedUtc)
+    {
+        public bool IsFreshAt(DateTime nowUtc) => nowUtc - FetchedUtc < Lifetime;
+    }
 
     public async Task<BannerFacts> FactsAsync(string userId, bool isSuperuser, CancellationToken cancellationToken)
     {
@@ -38,12 +42,12 @@ public sealed class SurveyBannerCache(IDbContextFactory<PortalDbContext> context
         Volatile.Write(ref lastReport, null);
     }
 
-    public void Dismissed(string userId, DateTime dismissedUtc) => dismissals[userId] = dismissedUtc;
+    public void Dismissed(string userId, DateTime dismissedUtc) => dismissals[userId] = new Fetched(dismissedUtc, clock.GetUtcNow().UtcDateTime);
 
     private async Task<DateTime?> LastReportAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (Volatile.Read(ref lastReport) is { } cached && now - cached.FetchedUtc < LastReportLifetime)
+        if (Volatile.Read(ref lastReport) is { } cached && cached.IsFreshAt(now))
         {
             return cached.Utc;
         }
@@ -58,19 +62,21 @@ public sealed class SurveyBannerCache(IDbContextFactory<PortalDbContext> context
         // A report made while this query ran must not be hidden behind its older answer.
         if (Volatile.Read(ref version) == asked)
         {
-            Volatile.Write(ref lastReport, new LastReport(last, now));
+            Volatile.Write(ref lastReport, new Fetched(last, now));
         }
         return last;
     }
 
     private async Task<DateTime?> DismissedAsync(string userId, CancellationToken cancellationToken)
     {
-        if (dismissals.TryGetValue(userId, out var cached))
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (dismissals.TryGetValue(userId, out var cached) && cached.IsFreshAt(now))
         {
-            return cached;
+            return cached.Utc;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var dismissed = await db.SurveyBannerDismissals.Where(d => d.UserId == userId).Select(d => (DateTime?)d.DismissedUtc).SingleOrDefaultAsync(cancellationToken);
-        return dismissals[userId] = dismissed;
+        dismissals[userId] = new Fetched(dismissed, now);
+        return dismissed;
     }
 }
