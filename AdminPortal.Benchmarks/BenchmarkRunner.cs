@@ -18,9 +18,14 @@ public static class BenchmarkRunner
     public static async Task<int> RunAsync(string[] args)
     {
         var which = args.FirstOrDefault() ?? "all";
-        if (PostgresServer is not null && which is not ("learner-search" or "messaging"))
+        if (PostgresServer is not null && which is not ("learner-search" or "messaging" or "course-reset" or "survey-report" or "two-instance-delivery"))
         {
-            Console.Error.WriteLine("On PostgreSQL the benchmarks are learner-search and messaging so far.");
+            Console.Error.WriteLine("On PostgreSQL the benchmarks are learner-search, messaging, course-reset, survey-report and two-instance-delivery.");
+            return 2;
+        }
+        if (PostgresServer is null && which == "two-instance-delivery")
+        {
+            Console.Error.WriteLine("two-instance-delivery runs on a server database: scripts/bench.sh two-instance-delivery postgres");
             return 2;
         }
         var folder = Path.Combine(Path.GetTempPath(), $"admin-portal-bench-{Guid.NewGuid():N}");
@@ -65,6 +70,10 @@ public static class BenchmarkRunner
             if (which is "all" or "metrics")
             {
                 await MetricsBenchmarks.DailyAsync(folder, 1_000_000);
+            }
+            if (which == "two-instance-delivery")
+            {
+                await TwoInstanceDeliveryBenchmarks.DeliverAsync(folder, 300_000);
             }
             if (which is "all" or "sign-in")
             {

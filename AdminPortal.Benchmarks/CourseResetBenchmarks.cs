@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using AdminPortal.Data;
 using AdminPortal.Domain.Jobs;
+using AdminPortal.Domain.Learning;
 using AdminPortal.Features.CourseReset;
 using AdminPortal.Features.DemoData;
 using AdminPortal.Jobs;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Benchmarks;
@@ -55,47 +57,33 @@ internal static class CourseResetBenchmarks
     /// <summary>A learner of an opted-in running course, given <paramref name="blocks"/> block states and completions there.</summary>
     private static async Task<(string Username, string CourseKey)> AddProgressAsync(IServiceProvider services, int blocks)
     {
-        await using var connection = await services.GetRequiredService<PortalDatabase>().OpenConnectionAsync(CancellationToken.None);
-        await using var pick = connection.CreateCommand();
-        pick.CommandText = """
-            SELECT l.Id, l.Username, c.Id, c.Key FROM Enrollments e
-            JOIN Learners l ON l.Id = e.LearnerId JOIN Courses c ON c.Id = e.CourseId
-            JOIN CourseResetOptIns o ON o.CourseId = c.Id AND o.IsActive
-            WHERE e.IsActive AND c.StartUtc <= datetime('now') AND (c.EndUtc IS NULL OR c.EndUtc > datetime('now'))
-              AND NOT EXISTS (SELECT 1 FROM CourseGrades g WHERE g.LearnerId = l.Id AND g.CourseId = c.Id AND g.PassedAtUtc IS NOT NULL)
-            LIMIT 1
-            """;
-        await using var reader = await pick.ExecuteReaderAsync();
-        if (!await reader.ReadAsync())
+        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var now = DateTime.UtcNow;
+        var target = await (
+            from e in db.Enrollments
+            join l in db.Learners on e.LearnerId equals l.Id
+            join c in db.Courses on e.CourseId equals c.Id
+            where e.IsActive && c.StartUtc <= now && (c.EndUtc == null || c.EndUtc > now)
+                && db.CourseResetOptIns.Any(o => o.CourseId == c.Id && o.IsActive)
+                && !db.CourseGrades.Any(g => g.LearnerId == l.Id && g.CourseId == c.Id && g.PassedAtUtc != null)
+            select new { LearnerId = l.Id, l.Username, CourseId = c.Id, CourseKey = c.Key })
+            .FirstOrDefaultAsync() ?? throw new InvalidOperationException("The demo data has no learner in an opted-in running course.");
+        var at = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        for (var i = 1; i <= blocks; i++)
         {
-            throw new InvalidOperationException("The demo data has no learner in an opted-in running course.");
+            var state = new BlockState(target.LearnerId, target.CourseId, $"bench-block-{i}");
+            state.Record(1, 0.5, 1, at);
+            var completion = new BlockCompletion(target.LearnerId, target.CourseId, $"bench-block-{i}");
+            completion.Record(1, at);
+            db.AddRange(state, completion);
         }
-        var (learnerId, username, courseId, courseKey) = (reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3));
-        await reader.CloseAsync();
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = $"""
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {blocks})
-            INSERT OR IGNORE INTO BlockStates (LearnerId, CourseId, BlockKey, Attempts, Score, MaxScore, ModifiedUtc)
-            SELECT {learnerId}, {courseId}, 'bench-block-' || i, 1, 0.5, 1, '2026-01-01 00:00:00' FROM n;
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {blocks})
-            INSERT OR IGNORE INTO BlockCompletions (LearnerId, CourseId, BlockKey, Completion, ModifiedUtc)
-            SELECT {learnerId}, {courseId}, 'bench-block-' || i, 1, '2026-01-01 00:00:00' FROM n;
-            """;
-        await insert.ExecuteNonQueryAsync();
-        return (username, courseKey);
+        await db.SaveChangesAsync();
+        return (target.Username, target.CourseKey);
     }
 
     private static async Task<List<int>> LearnerIdsAsync(IServiceProvider services, int count)
     {
-        await using var connection = await services.GetRequiredService<PortalDatabase>().OpenConnectionAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT Id FROM Learners ORDER BY Id LIMIT {count}";
-        await using var reader = await command.ExecuteReaderAsync();
-        var ids = new List<int>();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetInt32(0));
-        }
-        return ids;
+        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await db.Learners.OrderBy(l => l.Id).Select(l => l.Id).Take(count).ToListAsync();
     }
 }

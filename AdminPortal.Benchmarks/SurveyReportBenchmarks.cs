@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using AdminPortal.Data;
+using AdminPortal.Domain.SurveyReports;
 using AdminPortal.Features.DemoData;
 using AdminPortal.Features.SurveyReports;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +32,12 @@ internal static class SurveyReportBenchmarks
             }
         }
         var database = app.Services.GetRequiredService<PortalDatabase>();
-        var file = database.FilePath ?? throw new InvalidOperationException("The survey benchmark compares with the sqlite3 shell: run it on SQLite.");
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            await CompareWithPsqlAsync(database, Median(times), seeded);
+            return;
+        }
+        var file = database.FilePath!;
         var now = SqliteTimes.Text(DateTime.UtcNow);
         var since = SqliteTimes.Text(DateTime.UtcNow.AddDays(-28));
         // Where the portal's time goes beside the shell's, each measured the same number of times in this one run: the five
@@ -51,6 +58,46 @@ internal static class SurveyReportBenchmarks
             $"{Median(plain):0} ms without; the shell {sqlite:0} ms without them, {Median(shellWithSetup):0} ms with them; the rest of generation " +
             $"(claim, payload, saves, progress) {portal - Median(withSetup):0} ms. SQLite {await VersionAsync(database)} in the portal, " +
             $"{(await RunShellAsync(["--version"])).Split(' ')[0]} in the shell");
+    }
+
+    /// <summary>The same five statements run by psql on the same database, each measured as often as the generation.</summary>
+    private static async Task CompareWithPsqlAsync(PortalDatabase database, double portal, DemoDataResult seeded)
+    {
+        var now = DateTime.UtcNow;
+        var psql = new List<double>();
+        for (var run = 0; run < Runs; run++)
+        {
+            psql.Add(await PsqlAsync(database.ConnectionString, now, SurveyRules.ActiveSince(now)));
+        }
+        Console.WriteLine($"survey report on PostgreSQL over {seeded.Learners:N0} learners and {seeded.Enrollments:N0} enrollments: generation (five counts, " +
+            $"payload, saves) median of {Runs} {portal:0} ms (budget 5,000 ms); the five statements in psql {Median(psql):0} ms: {portal / Median(psql):0.00}x (budget 1.5x)");
+    }
+
+    /// <summary>Wall time of psql running SurveyCounts.PostgreSql.sql on the database, as that file's header shows.</summary>
+    private static async Task<double> PsqlAsync(string connectionString, DateTime now, DateTime activeSince)
+    {
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var start = new ProcessStartInfo("psql") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            "-X", "-q", "-t", "-h", server.Host!, "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-U", server.Username!, "-d", server.Database!,
+            "-v", $"now='{now:yyyy-MM-dd HH:mm:ss}+00'", "-v", $"active_since='{activeSince:yyyy-MM-dd HH:mm:ss}+00'",
+            "-f", Path.GetFullPath("AdminPortal/Features/SurveyReports/SurveyCounts.PostgreSql.sql"),
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("psql could not start: apt-get install postgresql-client");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"psql failed: {await process.StandardError.ReadToEndAsync()}");
+        }
+        Console.WriteLine($"  psql: {output.ReplaceLineEndings(" ").Trim()} in {elapsed:0} ms");
+        return elapsed;
     }
 
     /// <summary>The five statements on a connection of their own, optionally set up as the portal sets its connections up.</summary>

@@ -3,10 +3,12 @@
 # a 100,000-row CSV import, schedule recompute at 100,000 enrollments and the Schedules page at 2,000,000 schedules,
 # one daily messaging run over 1,000,000 schedules, a course reset of 20,000 block states, and a survey report over
 # 1,000,000 learners compared with the same SQL in the sqlite3 shell, a catalog sync of 10,000 course runs,
-# daily metrics (one day and a 30-day backfill) over 1,000,000 learners, and the time of a failed sign-in by its reason.
-# Usage: scripts/bench.sh [all|learner-search|import|schedules|schedule-recompute|schedules-page|messaging|course-reset|survey-report|catalog-sync|metrics|sign-in] [postgres]
-#   (takes several minutes). With "postgres", learner-search and messaging run on a throw-away PostgreSQL cluster of
-#   their own (scripts/postgres-cluster.sh) with its durability on and 1 GB of shared buffers.
+# daily metrics (one day and a 30-day backfill) over 1,000,000 learners, and the time of a failed sign-in by its reason;
+# on a server database only, two portal processes sending one site's queue at once (two-instance-delivery).
+# Usage: scripts/bench.sh [all|learner-search|import|schedules|schedule-recompute|schedules-page|messaging|course-reset|survey-report|catalog-sync|metrics|sign-in|two-instance-delivery] [postgres]
+#   (takes several minutes). With "postgres", learner-search, messaging, course-reset, survey-report (compared with
+#   psql) and two-instance-delivery run on a throw-away PostgreSQL cluster of their own (scripts/postgres-cluster.sh)
+#   with its durability on and 1 GB of shared buffers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${2:-}" = "postgres" ]; then

@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -6,12 +7,14 @@ namespace AdminPortal.Tests.Support;
 
 /// <summary>
 /// The database a test host runs on: a SQLite file in the test's folder, or, in the PostgreSQL pass (scripts/test-postgres.sh,
-/// <c>PORTAL_TEST_PROVIDER=PostgreSql</c>), a database of its own on the throw-away cluster <c>PORTAL_TEST_POSTGRES</c> names.
+/// <c>PORTAL_TEST_PROVIDER=PostgreSql</c>), a database of its own on the throw-away cluster <c>PORTAL_TEST_POSTGRES</c> names,
+/// or on a SQL Server of yours (scripts/test-sqlserver.sh, <c>PORTAL_TEST_SQLSERVER</c>: never run here, where none can run).
 /// </summary>
 public abstract class TestDatabase
 {
     public const string ProviderVariable = "PORTAL_TEST_PROVIDER";
     public const string PostgresVariable = "PORTAL_TEST_POSTGRES";
+    public const string SqlServerVariable = "PORTAL_TEST_SQLSERVER";
 
     /// <summary>The provider of this test run: SQLite unless the run was started for PostgreSQL.</summary>
     public static DatabaseProvider Provider { get; } = Environment.GetEnvironmentVariable(ProviderVariable) is { Length: > 0 } name
@@ -32,7 +35,7 @@ public abstract class TestDatabase
     {
         DatabaseProvider.Sqlite => new SqliteFile(Path.Combine(folder, "portal.db")),
         DatabaseProvider.PostgreSql => new PostgreSqlDatabase($"t_{Guid.NewGuid():N}"),
-        _ => throw new InvalidOperationException($"{ProviderVariable}={Provider}: the tests run on Sqlite or PostgreSql."),
+        _ => new SqlServerDatabase($"t_{Guid.NewGuid():N}"),
     };
 
     public sealed class SqliteFile(string path) : TestDatabase
@@ -93,6 +96,30 @@ public abstract class TestDatabase
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(sql, connection);
             await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>Written for a SQL Server of yours; never run here, where none can run.</summary>
+    public sealed class SqlServerDatabase(string name) : TestDatabase
+    {
+        private static readonly string Server = Environment.GetEnvironmentVariable(SqlServerVariable)
+            ?? throw new InvalidOperationException($"{ProviderVariable}=SqlServer needs {SqlServerVariable} (Server=...;User Id=...;Password=...;TrustServerCertificate=true).");
+
+        public string Name { get; } = name;
+
+        public override string ConnectionString => new SqlConnectionStringBuilder(Server) { InitialCatalog = Name }.ConnectionString;
+
+        // SQL Server copies no database from a template: the host that starts on this one migrates it, a slower start.
+        public override Task CopyFromAsync(TestDatabase template) => Task.CompletedTask;
+
+        public override void Drop()
+        {
+            SqlConnection.ClearPool(new SqlConnection(ConnectionString));
+            using var connection = new SqlConnection(new SqlConnectionStringBuilder(Server) { InitialCatalog = "master", Pooling = false }.ConnectionString);
+            connection.Open();
+            using var command = new SqlCommand(
+                $"IF DB_ID(N'{Name}') IS NOT NULL BEGIN ALTER DATABASE [{Name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{Name}]; END", connection);
+            command.ExecuteNonQuery();
         }
     }
 }

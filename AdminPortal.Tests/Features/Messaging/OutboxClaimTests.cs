@@ -1,10 +1,13 @@
 using AdminPortal.Data;
 using AdminPortal.Domain.Jobs;
 using AdminPortal.Domain.Messaging;
+using AdminPortal.Email;
 using AdminPortal.Features.Messaging;
 using AdminPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Tests.Features.Messaging;
 
@@ -57,5 +60,29 @@ public sealed class OutboxClaimTests : IAsyncLifetime
         Assert.True(first);
         Assert.Equal(3, other.Messages.Count);
         Assert.Equal([false, false, false], afterStall);
+    }
+
+    [Fact]
+    public async Task ASenderThatLosesTheRaceForItsFirstChunkGoesOnWithTheNextOnes()
+    {
+        var contexts = portal.Get<IDbContextFactory<PortalDbContext>>();
+        var delivery = new MessageDelivery(contexts, portal.Get<IEmailChannel>(), Options.Create(new MessageDeliveryOptions { ChunkSize = 1 }), clock,
+            NullLogger<MessageDelivery>.Instance);
+        await using var rivalDb = await contexts.CreateDbContextAsync();
+        var firstId = await rivalDb.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
+
+        // Another sender is claiming the oldest row and has not committed yet: this sender picks the same row, waits for
+        // the other's lock, then finds it taken.
+        await using (var rival = await rivalDb.Database.BeginTransactionAsync())
+        {
+            await rivalDb.OutboxMessages.Where(m => m.Id == firstId).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.ClaimedBy, Guid.NewGuid()).SetProperty(m => m.ClaimedUntilUtc, clock.GetUtcNow().UtcDateTime + Lease));
+            var delivering = Task.Run(() => delivery.DeliverAsync(null, CancellationToken.None));
+            await Task.Delay(TimeSpan.FromSeconds(1)); // this sender is waiting for the lock by now
+            await rival.CommitAsync();
+            var result = await delivering;
+
+            Assert.Equal(2, result.Sent);
+        }
     }
 }

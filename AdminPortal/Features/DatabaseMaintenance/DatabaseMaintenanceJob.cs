@@ -63,10 +63,12 @@ public sealed class DatabaseMaintenanceJob(
         run.Log("PRAGMA optimize done.");
     }
 
+    internal const string SqlServerStatistics = "EXEC sp_updatestats;";
+
     /// <summary>A server keeps its own log and vacuums by itself; fresh statistics still help the planner after a large import.</summary>
     private static async Task RefreshServerStatisticsAsync(PortalDbContext db, JobRunContext run, CancellationToken cancellationToken)
     {
-        var (sql, what) = db.Provider() == DatabaseProvider.PostgreSql ? ("ANALYZE;", "ANALYZE") : ("EXEC sp_updatestats;", "sp_updatestats");
+        var (sql, what) = db.Provider() == DatabaseProvider.PostgreSql ? ("ANALYZE;", "ANALYZE") : (SqlServerStatistics, "sp_updatestats");
         await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
         run.Log($"{what} done: the planner's statistics are fresh.");
     }

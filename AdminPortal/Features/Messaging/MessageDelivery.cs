@@ -64,6 +64,10 @@ public sealed class MessageDelivery(
             var claim = await OutboxClaim.TakeAsync(db, siteId, settings.ChunkSize, TimeSpan.FromMinutes(settings.ClaimMinutes), clock, cancellationToken);
             if (claim.Messages.Count == 0)
             {
+                if (await OutboxClaim.AnyDueAsync(db, siteId, clock, cancellationToken))
+                {
+                    continue; // another sender won these rows; the next ones are free
+                }
                 return total;
             }
             try

@@ -37,10 +37,7 @@ internal sealed class OutboxClaim
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + lease;
         // Oldest due first, in the order of the queued rows' own index, so the sent ones are never read.
-        var due = db.OutboxMessages
-            .Where(m => m.State == OutboxState.Queued && m.NextAttemptUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now)
-                && (siteId == null || m.SiteId == siteId))
-            .OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.Id).Take(size).Select(m => m.Id);
+        var due = Due(db, siteId, now).OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.Id).Take(size).Select(m => m.Id);
         // The outer conditions repeat the inner ones: on a server database a row claimed by another sender meanwhile is
         // checked again when its lock is released, and skipped.
         await db.OutboxMessages
@@ -50,6 +47,18 @@ internal sealed class OutboxClaim
             .OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.Id).ToListAsync(cancellationToken);
         return new OutboxClaim(db, id, messages, clock, lease);
     }
+
+    /// <summary>
+    /// Whether rows are due that no sender holds. An empty claim alone does not say the queue is empty: on a server
+    /// database two senders taking the same rows at the same moment wait for each other's lock, and the one that waited
+    /// finds them taken and claims nothing.
+    /// </summary>
+    public static Task<bool> AnyDueAsync(PortalDbContext db, int? siteId, TimeProvider clock, CancellationToken cancellationToken) =>
+        Due(db, siteId, clock.GetUtcNow().UtcDateTime).AnyAsync(cancellationToken);
+
+    private static IQueryable<OutboxMessage> Due(PortalDbContext db, int? siteId, DateTime now) => db.OutboxMessages
+        .Where(m => m.State == OutboxState.Queued && m.NextAttemptUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now)
+            && (siteId == null || m.SiteId == siteId));
 
     /// <summary>
     /// Before each send: renews the claim when half of it has run, reading back which rows it still holds, and says
@@ -86,17 +95,20 @@ internal sealed class OutboxClaim
         }
     }
 
+    /// <summary>A sent-message event for each row of the claim marked sent that has none yet (the three providers' SQL).</summary>
+    internal static FormattableString RecordSentEventsSql(Guid claim) => $"""
+        INSERT INTO "MessageEvents" ("OutboxMessageId", "Site", "App", "Name", "Language", "Uuid", "SendUuid", "PrimaryCourseKey", "CourseKeys", "CourseCount", "AtUtc")
+        SELECT m."Id", m."SiteDomain", {MessageEvent.AppLabel}, m."MessageName", m."Language", m."Uuid", m."SendUuid", m."PrimaryCourseKey", m."CourseKeys",
+            m."CourseCount", m."SentUtc"
+        FROM "OutboxMessages" AS m
+        WHERE m."ClaimedBy" = {claim} AND m."State" = 'Sent' AND NOT EXISTS (SELECT 1 FROM "MessageEvents" AS e WHERE e."OutboxMessageId" = m."Id")
+        """;
+
     private static async Task FinishAsync(PortalDbContext db, Guid claim)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         var sent = db.OutboxMessages.Where(m => m.ClaimedBy == claim && m.State == OutboxState.Sent);
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "MessageEvents" ("OutboxMessageId", "Site", "App", "Name", "Language", "Uuid", "SendUuid", "PrimaryCourseKey", "CourseKeys", "CourseCount", "AtUtc")
-            SELECT m."Id", m."SiteDomain", {MessageEvent.AppLabel}, m."MessageName", m."Language", m."Uuid", m."SendUuid", m."PrimaryCourseKey", m."CourseKeys",
-                m."CourseCount", m."SentUtc"
-            FROM "OutboxMessages" AS m
-            WHERE m."ClaimedBy" = {claim} AND m."State" = 'Sent' AND NOT EXISTS (SELECT 1 FROM "MessageEvents" AS e WHERE e."OutboxMessageId" = m."Id")
-            """, CancellationToken.None);
+        await db.Database.ExecuteSqlInterpolatedAsync(RecordSentEventsSql(claim), CancellationToken.None);
         await db.MessageRuns.Where(r => sent.Any(m => m.RunId == r.Id))
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Sent, r => r.Sent + sent.Count(m => m.RunId == r.Id)), CancellationToken.None);
         await db.OutboxMessages.Where(m => m.ClaimedBy == claim)

@@ -13,9 +13,11 @@ namespace AdminPortal.Features.Messaging;
 /// Marks each message the moment the channel answers: sent, or failed (its next attempt, or failed for good). One
 /// statement of its own per message, so a crash can leave at most the one message in flight unmarked; the events and
 /// the run's counts follow once per chunk (<see cref="OutboxClaim.FinishAsync()"/>). The sent mark is the hot path
-/// (thousands a second): its statement is prepared once, and the pass's commits do not wait for the disk
-/// (synchronous = NORMAL on its connection while it delivers): with SQLite's write-ahead log a commit then survives the
-/// process being killed, and only a power cut or an operating-system crash can take back the last marks.
+/// (thousands a second): its statement is prepared once, and the pass's commits do not wait for the disk: on SQLite
+/// synchronous = NORMAL on its connection while it delivers (with the write-ahead log a commit then survives the process
+/// being killed), on PostgreSQL synchronous_commit = off (the server has the commit and writes it within a fraction of a
+/// second, whatever happens to the portal's process). Either way only a crash of the database's machine or server can
+/// take back the last marks, whose messages would then go again; SQL Server commits each mark durably.
 /// </summary>
 internal sealed class OutboxMarks : IAsyncDisposable
 {
@@ -26,13 +28,13 @@ internal sealed class OutboxMarks : IAsyncDisposable
 
     private readonly PortalDbContext db;
     private readonly DbConnection connection;
-    private readonly object? synchronous;
+    private readonly string? restoreSetting;
     private readonly DbCommand markSent;
     private Guid claim;
 
-    private OutboxMarks(PortalDbContext db, object? synchronous)
+    private OutboxMarks(PortalDbContext db, string? restoreSetting)
     {
-        (this.db, connection, this.synchronous) = (db, db.Database.GetDbConnection(), synchronous);
+        (this.db, connection, this.restoreSetting) = (db, db.Database.GetDbConnection(), restoreSetting);
         markSent = connection.CreateCommand();
         markSent.CommandText = MarkSentSql;
         markSent.AddParameter("@now", null);
@@ -43,16 +45,20 @@ internal sealed class OutboxMarks : IAsyncDisposable
     public static async Task<OutboxMarks> OpenAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        if (db.Provider() != DatabaseProvider.Sqlite)
+        var (restore, relax) = db.Provider() switch
         {
-            // A server database commits each mark durably (synchronous_commit stays on): its crash must not take a mark back.
-            return new OutboxMarks(db, null);
-        }
-        var synchronous = await PragmaAsync(db.Database.GetDbConnection(), "PRAGMA synchronous", cancellationToken);
-        var marks = new OutboxMarks(db, synchronous);
+            DatabaseProvider.Sqlite => ($"PRAGMA synchronous = {Convert.ToInt32(await SettingAsync(db.Database.GetDbConnection(), "PRAGMA synchronous", cancellationToken), CultureInfo.InvariantCulture)}",
+                "PRAGMA synchronous = NORMAL"),
+            DatabaseProvider.PostgreSql => ("RESET synchronous_commit", "SET synchronous_commit = off"),
+            _ => ((string?)null, (string?)null),
+        };
+        var marks = new OutboxMarks(db, restore);
         try
         {
-            await PragmaAsync(db.Database.GetDbConnection(), "PRAGMA synchronous = NORMAL", cancellationToken);
+            if (relax is not null)
+            {
+                await SettingAsync(db.Database.GetDbConnection(), relax, cancellationToken);
+            }
             return marks;
         }
         catch
@@ -103,7 +109,7 @@ internal sealed class OutboxMarks : IAsyncDisposable
         return marked == 1;
     }
 
-    private static async Task<object?> PragmaAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<object?> SettingAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -113,7 +119,7 @@ internal sealed class OutboxMarks : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await markSent.DisposeAsync();
-        if (synchronous is null)
+        if (restoreSetting is null)
         {
             await db.Database.CloseConnectionAsync();
             return;
@@ -121,12 +127,20 @@ internal sealed class OutboxMarks : IAsyncDisposable
         try
         {
             // The connection goes back to the pool: the next user gets the setting it had.
-            await PragmaAsync(connection, $"PRAGMA synchronous = {Convert.ToInt32(synchronous, CultureInfo.InvariantCulture)}", CancellationToken.None);
+            await SettingAsync(connection, restoreSetting, CancellationToken.None);
         }
         catch (DbException)
         {
-            // A connection that cannot take a PRAGMA is broken: keep it out of the pool rather than back with NORMAL.
-            Microsoft.Data.Sqlite.SqliteConnection.ClearPool((Microsoft.Data.Sqlite.SqliteConnection)connection);
+            // A connection that cannot take the setting back is broken: keep it out of the pool rather than back relaxed.
+            switch (connection)
+            {
+                case Microsoft.Data.Sqlite.SqliteConnection sqlite:
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearPool(sqlite);
+                    break;
+                case Npgsql.NpgsqlConnection postgres:
+                    Npgsql.NpgsqlConnection.ClearPool(postgres);
+                    break;
+            }
         }
         finally
         {

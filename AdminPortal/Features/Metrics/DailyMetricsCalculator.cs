@@ -22,6 +22,41 @@ public sealed class DailyMetricsCalculator(PortalDatabase database, TimeProvider
         "LearnerId" NOT IN (SELECT "Id" FROM "Learners" WHERE "IsStaff" = @yes OR "IsSuperuser" = @yes)
         """;
 
+    private const string CoursesSql = """
+        SELECT c."Id", c."SiteId", c."Key", c."DisplayName", s."Domain", c."StartUtc" FROM "Courses" c LEFT JOIN "Sites" s ON s."Id" = c."SiteId"
+        """;
+
+    private const string EnrollmentsSql = $"""
+        SELECT "CourseId", COUNT(*) FROM "Enrollments"
+        WHERE "IsActive" = @yes AND "CreatedUtc" < @end AND {NotStaff} GROUP BY "CourseId"
+        """;
+
+    private static readonly string ActivePairsSql = ActiveBetween.Replace("@from", "@start");
+
+    private const string CompletionsSql = """
+        SELECT "CourseId", COUNT(*) FROM "Certificates" WHERE "Status" = 'downloadable' AND "CreatedUtc" < @end GROUP BY "CourseId"
+        """;
+
+    private const string ProgressSql = """
+        SELECT "CourseId", AVG("Percent") FROM "CourseGrades" WHERE "ModifiedUtc" < @end GROUP BY "CourseId"
+        """;
+
+    private const string SiteNamesSql = """SELECT "Id", "Domain" FROM "Sites" """;
+
+    private static readonly string SiteMonthlySql = $"""
+        SELECT c."SiteId", COUNT(DISTINCT a."LearnerId") FROM ({ActiveBetween.Replace("@from", "@month")}) a
+        JOIN "Courses" c ON c."Id" = a."CourseId" GROUP BY c."SiteId"
+        """;
+
+    private const string SiteLearnersSql = $"""
+        SELECT c."SiteId", COUNT(DISTINCT e."LearnerId") FROM "Enrollments" e JOIN "Courses" c ON c."Id" = e."CourseId"
+        WHERE e."IsActive" = @yes AND e."CreatedUtc" < @end AND e.{NotStaff} GROUP BY c."SiteId"
+        """;
+
+    /// <summary>Every statement of the calculation, for the SQL Server syntax check.</summary>
+    internal static IReadOnlyList<string> Statements =>
+        [CoursesSql, EnrollmentsSql, ActivePairsSql, CompletionsSql, ProgressSql, SiteNamesSql, SiteMonthlySql, SiteLearnersSql];
+
     public async Task<DayMetrics> ComputeAsync(DateOnly day, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -35,36 +70,21 @@ public sealed class DailyMetricsCalculator(PortalDatabase database, TimeProvider
             ["@yes"] = true,
         };
         // Every course, for the site of any activity; rows only for those started by the end of the day.
-        var allCourses = await RowsAsync(connection, """
-            SELECT c."Id", c."SiteId", c."Key", c."DisplayName", s."Domain", c."StartUtc" FROM "Courses" c LEFT JOIN "Sites" s ON s."Id" = c."SiteId"
-            """, parameters, cancellationToken);
+        var allCourses = await RowsAsync(connection, CoursesSql, parameters, cancellationToken);
         var siteOf = allCourses.ToDictionary(c => Convert.ToInt32(c[0]), c => c[1] is DBNull ? 0 : Convert.ToInt32(c[1]));
         var courses = allCourses.Where(c => StoredValues.Time(c[5]!) < end).ToList();
-        var enrollments = await CountsAsync(connection, $"""
-            SELECT "CourseId", COUNT(*) FROM "Enrollments"
-            WHERE "IsActive" = @yes AND "CreatedUtc" < @end AND {NotStaff} GROUP BY "CourseId"
-            """, parameters, cancellationToken);
+        var enrollments = await CountsAsync(connection, EnrollmentsSql, parameters, cancellationToken);
         // The day's (course, learner) pairs, read once: the courses' and the sites' active learners both come from them.
-        var activePairs = (await RowsAsync(connection, ActiveBetween.Replace("@from", "@start"), parameters, cancellationToken))
+        var activePairs = (await RowsAsync(connection, ActivePairsSql, parameters, cancellationToken))
             .Select(r => (Course: Convert.ToInt32(r[0]), Learner: Convert.ToInt64(r[1]))).ToList();
         var active = activePairs.GroupBy(p => p.Course).ToDictionary(g => g.Key, g => (long)g.Count());
         var siteActive = activePairs.GroupBy(p => siteOf[p.Course]).ToDictionary(g => g.Key, g => (long)g.Select(p => p.Learner).Distinct().Count());
-        var completions = await CountsAsync(connection, """
-            SELECT "CourseId", COUNT(*) FROM "Certificates" WHERE "Status" = 'downloadable' AND "CreatedUtc" < @end GROUP BY "CourseId"
-            """, parameters, cancellationToken);
-        var progress = (await RowsAsync(connection, """
-            SELECT "CourseId", AVG("Percent") FROM "CourseGrades" WHERE "ModifiedUtc" < @end GROUP BY "CourseId"
-            """, parameters, cancellationToken))
+        var completions = await CountsAsync(connection, CompletionsSql, parameters, cancellationToken);
+        var progress = (await RowsAsync(connection, ProgressSql, parameters, cancellationToken))
             .ToDictionary(r => Convert.ToInt32(r[0]), r => Convert.ToDouble(r[1]));
-        var siteNames = await RowsAsync(connection, """SELECT "Id", "Domain" FROM "Sites" """, parameters, cancellationToken);
-        var siteMonthly = await SiteCountsAsync(connection, $"""
-            SELECT c."SiteId", COUNT(DISTINCT a."LearnerId") FROM ({ActiveBetween.Replace("@from", "@month")}) a
-            JOIN "Courses" c ON c."Id" = a."CourseId" GROUP BY c."SiteId"
-            """, parameters, cancellationToken);
-        var siteLearners = await SiteCountsAsync(connection, $"""
-            SELECT c."SiteId", COUNT(DISTINCT e."LearnerId") FROM "Enrollments" e JOIN "Courses" c ON c."Id" = e."CourseId"
-            WHERE e."IsActive" = @yes AND e."CreatedUtc" < @end AND e.{NotStaff} GROUP BY c."SiteId"
-            """, parameters, cancellationToken);
+        var siteNames = await RowsAsync(connection, SiteNamesSql, parameters, cancellationToken);
+        var siteMonthly = await SiteCountsAsync(connection, SiteMonthlySql, parameters, cancellationToken);
+        var siteLearners = await SiteCountsAsync(connection, SiteLearnersSql, parameters, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var courseRows = courses.Select(c =>

@@ -11,24 +11,33 @@ public sealed record CourseMetricError(int CourseId, string Error);
 /// </summary>
 public sealed class DailyMetricsWriter(PortalDatabase database)
 {
+    internal const string DeleteDaySql = """
+        DELETE FROM "CourseDailyMetrics" WHERE "Day" = @day; DELETE FROM "SiteDailyMetrics" WHERE "Day" = @day;
+        """;
+
+    internal const string InsertCourseSql = """
+        INSERT INTO "CourseDailyMetrics" ("Day", "CourseId", "CourseKey", "CourseName", "SiteId", "Site", "Enrollments", "ActiveLearners",
+            "Completions", "AverageProgress", "ComputedUtc")
+        VALUES (@day, @course, @key, @name, @siteid, @site, @enrollments, @active, @completions, @progress, @computed)
+        """;
+
+    internal const string InsertSiteSql = """
+        INSERT INTO "SiteDailyMetrics" ("Day", "Site", "ActiveLearners", "TotalLearners", "Courses", "Enrollments", "MonthlyActiveLearners", "ComputedUtc")
+        VALUES (@day, @site, @active, @learners, @courses, @enrollments, @monthly, @computed)
+        """;
+
     public async Task<IReadOnlyList<CourseMetricError>> ReplaceAsync(DayMetrics metrics, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var day = metrics.Day;
-        await using (var delete = Command(connection, transaction, """
-            DELETE FROM "CourseDailyMetrics" WHERE "Day" = @day; DELETE FROM "SiteDailyMetrics" WHERE "Day" = @day;
-            """))
+        await using (var delete = Command(connection, transaction, DeleteDaySql))
         {
             delete.AddParameter("@day", day);
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
         var errors = new List<CourseMetricError>();
-        await using (var insert = Command(connection, transaction, """
-            INSERT INTO "CourseDailyMetrics" ("Day", "CourseId", "CourseKey", "CourseName", "SiteId", "Site", "Enrollments", "ActiveLearners",
-                "Completions", "AverageProgress", "ComputedUtc")
-            VALUES (@day, @course, @key, @name, @siteid, @site, @enrollments, @active, @completions, @progress, @computed)
-            """))
+        await using (var insert = Command(connection, transaction, InsertCourseSql))
         {
             foreach (var row in metrics.Courses)
             {
@@ -58,10 +67,7 @@ public sealed class DailyMetricsWriter(PortalDatabase database)
                 }
             }
         }
-        await using (var insert = Command(connection, transaction, """
-            INSERT INTO "SiteDailyMetrics" ("Day", "Site", "ActiveLearners", "TotalLearners", "Courses", "Enrollments", "MonthlyActiveLearners", "ComputedUtc")
-            VALUES (@day, @site, @active, @learners, @courses, @enrollments, @monthly, @computed)
-            """))
+        await using (var insert = Command(connection, transaction, InsertSiteSql))
         {
             foreach (var row in metrics.Sites)
             {

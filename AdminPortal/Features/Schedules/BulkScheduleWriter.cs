@@ -15,19 +15,22 @@ public static class BulkScheduleWriter
 {
     private const int Batch = 10_000;
 
+    /// <summary>The next batch of enrollments without a decision, after <c>@after</c> in id order.</summary>
+    internal static string ReadBatchSql(bool sqlServer) => $"""
+        SELECT e."Id", e."LearnerId", e."CourseId", e."CreatedUtc" FROM "Enrollments" e
+        WHERE e."Id" > @after
+          AND NOT EXISTS (SELECT 1 FROM "Schedules" s WHERE s."EnrollmentId" = e."Id")
+          AND NOT EXISTS (SELECT 1 FROM "ScheduleSkips" k WHERE k."EnrollmentId" = e."Id")
+        ORDER BY e."Id" {(sqlServer ? $"OFFSET 0 ROWS FETCH NEXT {Batch} ROWS ONLY" : $"LIMIT {Batch}")}
+        """;
+
     /// <summary>Decides for every enrollment with an id above <paramref name="afterEnrollmentId"/> that has no decision yet.</summary>
     public static BulkScheduleResult Write(
         DbConnection connection, DbTransaction transaction, ScheduleFacts facts, IRandomSource random, long afterEnrollmentId, DateTime nowUtc)
     {
         using var read = connection.CreateCommand();
         read.Transaction = transaction;
-        read.CommandText = $"""
-            SELECT e."Id", e."LearnerId", e."CourseId", e."CreatedUtc" FROM "Enrollments" e
-            WHERE e."Id" > @after
-              AND NOT EXISTS (SELECT 1 FROM "Schedules" s WHERE s."EnrollmentId" = e."Id")
-              AND NOT EXISTS (SELECT 1 FROM "ScheduleSkips" k WHERE k."EnrollmentId" = e."Id")
-            ORDER BY e."Id" {(connection is Microsoft.Data.SqlClient.SqlConnection ? $"OFFSET 0 ROWS FETCH NEXT {Batch} ROWS ONLY" : $"LIMIT {Batch}")}
-            """;
+        read.CommandText = ReadBatchSql(sqlServer: connection is Microsoft.Data.SqlClient.SqlConnection);
         var after = read.AddParameter("@after", afterEnrollmentId);
         var schedule = new BulkTable("Schedules",
             "EnrollmentId", "LearnerId", "CourseId", "StartUtc", "UpgradeDeadlineUtc", "Experience", "IsActive", "CreatedUtc", "ModifiedUtc");
