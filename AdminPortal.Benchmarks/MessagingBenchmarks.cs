@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AdminPortal.Data;
 using AdminPortal.Domain.Messaging;
 using AdminPortal.Features.DemoData;
 using AdminPortal.Features.Messaging;
@@ -36,6 +37,42 @@ internal static class MessagingBenchmarks
             $"{resolve / 1000.0:0.00} s (budget 5 s); render + outbox + .eml delivery {write + deliver} ms = {sent / ((write + deliver) / 1000.0):N0} messages/s " +
             $"(budget 2,000/s); whole run {total.Elapsed.TotalSeconds:0.0} s; managed heap {heapBefore / 1024 / 1024} MB before, {heapAfter / 1024 / 1024} MB after, " +
             $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
+        var (floorSeconds, floorRows) = await FloorAsync(app.Services.GetRequiredService<PortalDatabase>(), today);
+        Console.WriteLine($"the floor: the same candidates read by one statement per target day for every site at once (ADO.NET, every column read): " +
+            $"{floorRows:N0} rows in {floorSeconds:0.00} s; the runs read {candidates:N0}; resolution / floor = {resolve / 1000.0 / floorSeconds:0.0}x (target 2x)");
+    }
+
+    /// <summary>
+    /// What resolution cannot go below: each target day of the three kinds, the schedules starting (or reaching their
+    /// upgrade deadline) that day with their learners and enrollments, in one statement per day for every site at once.
+    /// </summary>
+    private static async Task<(double Seconds, long Rows)> FloorAsync(PortalDatabase database, DateOnly today)
+    {
+        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
+        var watch = Stopwatch.StartNew();
+        long rows = 0;
+        foreach (var target in Enum.GetValues<MessageKind>().SelectMany(kind => MessageTypes.TargetsFor(kind, today)))
+        {
+            var column = target.Type.Date == ScheduleDate.Start ? "StartUtc" : "UpgradeDeadlineUtc";
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT s."Id", s."LearnerId", l."Username", l."Email", l."Name", l."Language", l."IsActive", e."IsActive", e."Mode", s."IsActive",
+                    s."Experience", s."StartUtc", s."UpgradeDeadlineUtc", s."CourseId"
+                FROM "Schedules" s JOIN "Enrollments" e ON e."Id" = s."EnrollmentId" JOIN "Learners" l ON l."Id" = s."LearnerId"
+                WHERE s."{column}" >= @from AND s."{column}" < @to
+                """;
+            var from = target.Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            command.AddParameter("@from", database.TimeAsStored(from));
+            command.AddParameter("@to", database.TimeAsStored(from.AddDays(1)));
+            await using var reader = await command.ExecuteReaderAsync();
+            var values = new object[reader.FieldCount];
+            while (await reader.ReadAsync())
+            {
+                reader.GetValues(values);
+                rows++;
+            }
+        }
+        return (watch.Elapsed.TotalSeconds, rows);
     }
 
     /// <summary>

@@ -4,6 +4,11 @@ using System.Net;
 using AdminPortal.Data;
 using AdminPortal.Domain.Integration;
 using AdminPortal.Domain.Jobs;
+using AdminPortal.Domain.Messaging;
+using AdminPortal.Email;
+using AdminPortal.Features.Messaging;
+using AdminPortal.Jobs;
+using AdminPortal.Tests.Features.Messaging;
 using AdminPortal.Features.Jobs;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Features.Import;
@@ -85,6 +90,67 @@ public sealed class DatabaseOutageResponsesTests
         var stored = await db.Enrollments.CountAsync(e => db.Learners.Any(l => l.Id == e.LearnerId && acknowledged.Contains(l.Username)));
         Assert.Equal(acknowledged.Count, stored);
         Assert.Equal(JobRunStatus.Succeeded, run.Status);
+    }
+
+    [Fact]
+    public async Task AMessagingRunWhoseDatabaseGoesAwayFailsWithTheReasonAndWhatItQueuedIsSentAfterwardsWithNoneLost()
+    {
+        await using var cluster = await PostgresCluster.StartAsync();
+        using var directory = TestDirectory.Create("outage-messaging");
+        var channel = new GatedChannel(stopAt: 5);
+        await using var portal = await PortalServices.StartOnAsync(directory, services => services.AddSingleton<IEmailChannel>(channel),
+            ("Database:Provider", "PostgreSql"), ("ConnectionStrings:Portal", cluster.ConnectionString("portal")));
+        await MessagingWorld.SeedAsync(portal, learners: 12);
+        var clock = Stopwatch.StartNew();
+
+        var run = Task.Run(() => MessagingWorld.RunAsync(portal));
+        await channel.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await cluster.StopAsync();
+        var stopped = clock.Elapsed;
+        // The fifth message goes out while the database is away: its mark cannot be written.
+        channel.Release.SetResult();
+        await Task.Delay(Outage - (clock.Elapsed - stopped));
+        await cluster.StartAgainAsync();
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => run);
+        var delivery = await portal.Get<JobRunner>().RunAsync(portal.Get<JobCatalog>().Find(MessageDeliveryJob.Name)!, JobStart.Cli, CancellationToken.None);
+
+        Assert.True(DatabaseErrors.IsUnavailable(failure), failure.ToString());
+        await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var messageRun = await db.MessageRuns.AsNoTracking().SingleAsync();
+        Assert.Equal(MessageRunStatus.Failed, messageRun.Status);
+        Assert.StartsWith("the database was unavailable", messageRun.Note);
+        // Every queued message went, and is marked so, once the database returned; the one sent during the outage went
+        // twice (its mark was lost with the connection), which its Message-ID lets a receiving server drop.
+        Assert.Equal(12, messageRun.Queued);
+        Assert.Equal(12, await db.OutboxMessages.CountAsync(m => m.State == OutboxState.Sent));
+        Assert.Equal(12, await db.MessageEvents.CountAsync());
+        Assert.Equal(12, messageRun.Sent);
+        Assert.Equal((JobRunStatus.Succeeded, 8L), (delivery.Status, delivery.Counts["sent"]));
+        Assert.Equal(12, channel.Sent.Distinct().Count());
+        Assert.Equal(13, channel.Sent.Count);
+    }
+
+    /// <summary>Accepts every message; at the <c>stopAt</c>-th it says so and waits for the test before accepting it.</summary>
+    private sealed class GatedChannel(int stopAt) : IEmailChannel
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ConcurrentQueue<Guid> Sent { get; } = new();
+
+        public string Describe => "a test channel";
+
+        public async Task<SendOutcome> SendAsync(OutgoingEmail message, CancellationToken cancellationToken)
+        {
+            if (Sent.Count + 1 == stopAt && !Reached.Task.IsCompleted)
+            {
+                Reached.SetResult();
+                await Release.Task;
+            }
+            Sent.Enqueue(message.Uuid);
+            return SendOutcome.Sent;
+        }
     }
 
     private static Task WaitUntilAsync(Func<bool> condition, string what) =>

@@ -13,8 +13,8 @@ public sealed class MessagePageTests
     public async Task AMessageShowsWhatItIsAndTheEmailInASandboxedFrame()
     {
         await using var context = await PageContext.StartAsync(PortalRoles.Staff);
-        await MessagingWorld.SeedAsync(context, 1);
-        await MessagingWorld.RunAsync(context);
+        await MessagingWorld.SeedAsync(context.Portal, 1);
+        await MessagingWorld.RunAsync(context.Portal);
         await using var db = await context.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var id = await db.OutboxMessages.Select(m => m.Id).SingleAsync();
 

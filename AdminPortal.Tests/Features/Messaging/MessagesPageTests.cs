@@ -16,8 +16,8 @@ public sealed class MessagesPageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         context = await PageContext.StartAsync(PortalRoles.Staff);
-        await MessagingWorld.SeedAsync(context, 30);
-        await MessagingWorld.RunAsync(context);
+        await MessagingWorld.SeedAsync(context.Portal, 30);
+        await MessagingWorld.RunAsync(context.Portal);
     }
 
     public async Task DisposeAsync() => await context.DisposeAsync();

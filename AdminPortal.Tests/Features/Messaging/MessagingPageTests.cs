@@ -27,7 +27,7 @@ public sealed class MessagingPageTests
     public async Task ADryRunListsWhoWouldGetWhatInAPagedGridAndSaysWouldQueue()
     {
         await using var context = await PageContext.StartAsync(PortalRoles.Superuser);
-        await MessagingWorld.SeedAsync(context, 30);
+        await MessagingWorld.SeedAsync(context.Portal, 30);
 
         var page = await PreviewAsync(context, MessagingWorld.WeekOne.ToString("yyyy-MM-dd"));
 
@@ -57,8 +57,8 @@ public sealed class MessagingPageTests
     public async Task RecentRunsSayCandidatesNameKindsAsPeopleSayThemAndExplainTheSkips()
     {
         await using var context = await PageContext.StartAsync(PortalRoles.Staff);
-        await MessagingWorld.SeedAsync(context, 3);
-        await MessagingWorld.RunAsync(context);
+        await MessagingWorld.SeedAsync(context.Portal, 3);
+        await MessagingWorld.RunAsync(context.Portal);
 
         var page = context.Render<MessagingPage>();
 

@@ -17,7 +17,7 @@ internal static class MessagingWorld
     public static readonly DateOnly Enrolled = new(2026, 3, 2);
     public static readonly DateOnly WeekOne = Enrolled.AddDays(7);
 
-    public static async Task SeedAsync(PageContext context, int learners)
+    public static async Task SeedAsync(PortalServices context, int learners)
     {
         var siteId = (await context.Get<SiteService>().SetAsync(new SiteRequest("learn.example.org", null, ["MITx"]), PortalServices.Admin)).Site.Id;
         await context.Get<ImportService>().ImportAsync(ImportKind.Courses, TestData.ImportFile("courses.csv"), "courses.csv", PortalServices.Admin);
@@ -33,6 +33,6 @@ internal static class MessagingWorld
         }
     }
 
-    public static Task<MessagingOutcome> RunAsync(PageContext context) =>
+    public static Task<MessagingOutcome> RunAsync(PortalServices context) =>
         context.Get<MessagingRunner>().RunAsync(new MessagingRequest(MessageKind.CourseUpdate, WeekOne, JobStart.Cli, Weeks: 1), null, CancellationToken.None);
 }

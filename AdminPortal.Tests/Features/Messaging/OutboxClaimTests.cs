@@ -67,7 +67,7 @@ public sealed class OutboxClaimTests : IAsyncLifetime
     {
         var contexts = portal.Get<IDbContextFactory<PortalDbContext>>();
         var delivery = new MessageDelivery(contexts, portal.Get<IEmailChannel>(), Options.Create(new MessageDeliveryOptions { ChunkSize = 1 }), clock,
-            NullLogger<MessageDelivery>.Instance);
+            portal.Get<UntilDatabaseReturns>(), NullLogger<MessageDelivery>.Instance);
         await using var rivalDb = await contexts.CreateDbContextAsync();
         var firstId = await rivalDb.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
 

@@ -7,8 +7,8 @@ namespace AdminPortal.Features.Messaging;
 
 /// <summary>
 /// What the resolvers read, in statements that do not grow with the learners: the site's courses once per run, then per
-/// bin and target day one query over the day's index range of schedules of those courses, with their learners and
-/// enrollments. Other sites' schedules are never read, so the rows a site's run reads are the rows it resolves.
+/// target day one query over the day's index range of schedules of those courses, with their learners and enrollments,
+/// for every bin at once. Other sites' schedules are not returned, so the rows a site's run reads are the rows it resolves.
 /// </summary>
 public static class MessageCandidateLoader
 {
@@ -28,18 +28,18 @@ public static class MessageCandidateLoader
     }
 
     /// <summary>
-    /// The schedules of one bin in <paramref name="courses"/> (the site's) whose start (or upgrade deadline) falls on the
-    /// target day: one statement.
+    /// The schedules in <paramref name="courses"/> (the site's) whose start (or upgrade deadline) falls on the target day,
+    /// of every bin: one statement.
     /// </summary>
-    public static async Task<IReadOnlyList<MessageCandidate>> ForBinAsync(
-        PortalDbContext db, IReadOnlyDictionary<int, MessageCourse> courses, MessageTarget target, int bin, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<MessageCandidate>> ForTargetAsync(
+        PortalDbContext db, IReadOnlyDictionary<int, MessageCourse> courses, MessageTarget target, CancellationToken cancellationToken)
     {
         var from = target.Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var to = from.AddDays(1);
         var courseIds = courses.Keys.ToList();
         // "+ 0" keeps SQLite on the day's index range: given the bare column it walked the (CourseId, StartUtc) index over
         // every schedule of the site's courses instead (66 s instead of 0.2 s for the upgrade reminders of 1,000,000 schedules).
-        var schedules = db.Schedules.AsNoTracking().Where(s => s.LearnerId % MessageTypes.Bins == bin && courseIds.Contains(s.CourseId + 0));
+        var schedules = db.Schedules.AsNoTracking().Where(s => courseIds.Contains(s.CourseId + 0));
         schedules = target.Type.Date == ScheduleDate.Start
             ? schedules.Where(s => s.StartUtc >= from && s.StartUtc < to)
             : schedules.Where(s => s.UpgradeDeadlineUtc >= from && s.UpgradeDeadlineUtc < to);

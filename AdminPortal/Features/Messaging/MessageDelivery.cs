@@ -41,7 +41,7 @@ public sealed class MessageDeliveryOptions
 /// </summary>
 public sealed class MessageDelivery(
     IDbContextFactory<PortalDbContext> contexts, IEmailChannel channel, IOptions<MessageDeliveryOptions> options, TimeProvider clock,
-    ILogger<MessageDelivery> logger)
+    UntilDatabaseReturns untilBack, ILogger<MessageDelivery> logger)
 {
     private int accepted;
 
@@ -76,7 +76,8 @@ public sealed class MessageDelivery(
             }
             finally
             {
-                await claim.FinishAsync();
+                // After an outage as well: the claim's rows are let go at once (not when it runs out) and its sent ones counted.
+                await untilBack.WriteAsync($"the end of outbox claim {claim.Id}", claim.FinishAsync);
             }
         }
     }

@@ -94,15 +94,19 @@ public sealed class MessagingRunner(
         var courses = await MessageCandidateLoader.CoursesAsync(db, site, cancellationToken);
         var targets = MessageTypes.TargetsFor(request.Kind, request.RunDate).Take(request.Weeks ?? int.MaxValue).ToList();
         var resolver = MessageResolver.For(request.Kind);
+        // Each target day's candidates in one statement for all bins: a day's schedules are read once, not once per bin.
+        var loading = System.Diagnostics.Stopwatch.StartNew();
+        var byTarget = new List<(MessageTarget Target, ILookup<int, MessageCandidate> ByBin)>();
+        foreach (var target in targets)
+        {
+            var candidates = await MessageCandidateLoader.ForTargetAsync(db, courses, target, cancellationToken);
+            byTarget.Add((target, candidates.ToLookup(c => MessageTypes.BinOf(c.LearnerId))));
+        }
+        run.AddTimes(loading.Elapsed, TimeSpan.Zero, TimeSpan.Zero);
         for (var bin = 0; bin < MessageTypes.Bins; bin++)
         {
             var resolving = System.Diagnostics.Stopwatch.StartNew();
-            var resolutions = new List<Resolution>();
-            foreach (var target in targets)
-            {
-                var candidates = await MessageCandidateLoader.ForBinAsync(db, courses, target, bin, cancellationToken);
-                resolutions.Add(resolver.Resolve(target, site, bin, request.RunDate, candidates));
-            }
+            var resolutions = byTarget.Select(t => resolver.Resolve(t.Target, site, bin, request.RunDate, t.ByBin[bin])).ToList();
             var resolved = resolving.Elapsed;
             var writing = System.Diagnostics.Stopwatch.StartNew();
             var messages = resolutions.SelectMany(r => r.Messages).Select(m => (Message: m, Uuid: Guid.NewGuid())).ToList();
