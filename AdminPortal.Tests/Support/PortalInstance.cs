@@ -69,14 +69,27 @@ public sealed class PortalInstance : IAsyncDisposable
 
     public string Output => string.Join('\n', output);
 
-    /// <summary>Stops it as a service manager does (SIGTERM: running jobs finish, the scheduler leaves the cluster) and waits for its exit.</summary>
-    public async Task StopAsync()
+    /// <summary>
+    /// Stops it as a service manager does (SIGTERM: running jobs finish, the scheduler leaves the cluster) and waits for its
+    /// exit: up to its shutdown timeout (<c>Jobs:ShutdownSeconds</c>) and a margin.
+    /// </summary>
+    /// <returns>How long it took.</returns>
+    public async Task<TimeSpan> StopAsync(TimeSpan shutdownTimeout)
     {
+        var stopping = Stopwatch.StartNew();
         using (var kill = Process.Start("kill", ["-TERM", ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        try
+        {
+            await process.WaitForExitAsync(new CancellationTokenSource(shutdownTimeout + TimeSpan.FromSeconds(15)).Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"the instance on port {Port} had not exited {stopping.Elapsed.TotalSeconds:0} s after SIGTERM:\n{Output}");
+        }
+        return stopping.Elapsed;
     }
 
     public async ValueTask DisposeAsync()
