@@ -73,13 +73,17 @@ internal sealed class OutboxMarks : IAsyncDisposable
     public OutboxMarks For(OutboxClaim chunk)
     {
         claim = chunk.Id;
+        // Through the provider's own mapping, so the id is compared in the form the column stores it.
+        var parameter = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!.CreateParameter(markSent, "@claim", claim);
         if (markSent.Parameters.Contains("@claim"))
         {
-            markSent.Parameters["@claim"].Value = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!.CreateParameter(markSent, "@claim", claim).Value;
-            return this;
+            // The same parameter with a new value: a prepared statement stays prepared.
+            markSent.Parameters["@claim"].Value = parameter.Value;
         }
-        // Through the provider's own mapping, so the id is compared in the form the column stores it.
-        markSent.Parameters.Add(db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!.CreateParameter(markSent, "@claim", claim));
+        else
+        {
+            markSent.Parameters.Add(parameter);
+        }
         return this;
     }
 
