@@ -1,6 +1,8 @@
 using AdminPortal.Data;
 using AdminPortal.Data.SqlServer;
 using AdminPortal.Features.DatabaseMaintenance;
+using AdminPortal.Features.Import;
+using AdminPortal.Features.Import.Kinds;
 using AdminPortal.Features.Messaging;
 using AdminPortal.Features.Metrics;
 using AdminPortal.Features.Schedules;
@@ -70,11 +72,39 @@ public class SqlServerSyntaxTests
         {
             data.Add($"metrics count {i + 1}", sql);
         }
+        foreach (var (name, upsert) in ImportUpserts)
+        {
+            data.Add($"import upsert: {name}", SqlServerUpserts.Of(upsert));
+        }
+        data.Add("import keys reset", ImportConnection.SqlServerKeys.Reset);
+        data.Add("import keys add", ImportConnection.SqlServerKeys.Add);
+        data.Add("import keys line", ImportConnection.SqlServerKeys.LineOf);
         foreach (var (name, sql) in SurveyCountQueries.SqlServerStatements)
         {
             data.Add($"survey count: {name}", sql);
         }
         return data;
+    }
+
+    private static readonly (string Name, string Sql)[] ImportUpserts =
+    [
+        ("courses", CourseImport.Upsert), ("course modes", CourseImport.ModeUpsert), ("learners", LearnerImport.Upsert),
+        ("enrollments", EnrollmentImport.Upsert), ("sections", SectionImport.Upsert),
+        .. Enum.GetValues<ProgressRecordType>().Select(type => ($"progress {type}", ProgressSql.Upsert(type))),
+    ];
+
+    [Fact]
+    public void EveryImportUpsertBecomesAMerge()
+    {
+        Assert.All(ImportUpserts, upsert => Assert.StartsWith("MERGE ", SqlServerUpserts.Of(upsert.Sql)));
+        Assert.Equal("""
+            MERGE "CourseModes" WITH (HOLDLOCK) AS target
+            USING (VALUES (@id, @slug, @expires)) AS excluded ("CourseId", "Slug", "ExpirationUtc")
+            ON target."CourseId" = excluded."CourseId" AND target."Slug" = excluded."Slug"
+            WHEN MATCHED AND (target."ExpirationUtc" IS DISTINCT FROM excluded."ExpirationUtc") THEN UPDATE SET "ExpirationUtc" = excluded."ExpirationUtc"
+            WHEN NOT MATCHED THEN INSERT ("CourseId", "Slug", "ExpirationUtc") VALUES (excluded."CourseId", excluded."Slug", excluded."ExpirationUtc");
+            """, SqlServerUpserts.Of(CourseImport.ModeUpsert));
+        Assert.Equal("SELECT 1", SqlServerUpserts.Of("SELECT 1"));
     }
 
     [Theory]

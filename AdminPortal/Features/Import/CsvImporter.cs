@@ -16,11 +16,6 @@ public sealed class CsvImporter(PortalDatabase database)
     public async Task<ImportResult> ImportAsync(
         IImportHandler handler, string path, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        if (database.Provider == DatabaseProvider.SqlServer)
-        {
-            // Its upserts are the INSERT ... ON CONFLICT that SQLite and PostgreSQL share; SQL Server's MERGE forms are to come.
-            throw new InvalidOperationException("The CSV import runs on SQLite and PostgreSQL so far, not on SQL Server.");
-        }
         var clock = Stopwatch.StartNew();
         var errors = new ImportErrors();
         await using var db = new ImportConnection(await database.OpenConnectionAsync(cancellationToken));

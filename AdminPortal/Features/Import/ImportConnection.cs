@@ -6,12 +6,14 @@ namespace AdminPortal.Features.Import;
 
 /// <summary>
 /// The import's own connection: statements reused across rows, batched look-ups, and a temporary table of the natural
-/// keys seen so far (on disk, so memory stays flat however large the file). Its SQL is the form SQLite and PostgreSQL share.
+/// keys seen so far (on disk, so memory stays flat however large the file). Its SQL is the form SQLite and PostgreSQL share;
+/// on SQL Server the upserts become MERGE statements (<see cref="SqlServerUpserts"/>) and the key table a #temporary one.
 /// </summary>
 public sealed class ImportConnection(DbConnection connection) : IAsyncDisposable
 {
     private const int LookupBatch = 500;
     private readonly Dictionary<string, DbCommand> prepared = [];
+    private readonly bool sqlServer = connection is Microsoft.Data.SqlClient.SqlConnection;
 
     public DbTransaction? Transaction { get; private set; }
 
@@ -96,30 +98,47 @@ public sealed class ImportConnection(DbConnection connection) : IAsyncDisposable
         return rows;
     }
 
-    public Task ResetKeysAsync(CancellationToken cancellationToken) =>
-        ExecuteAsync("""
-            CREATE TEMP TABLE IF NOT EXISTS import_keys (column_name TEXT NOT NULL, key TEXT NOT NULL, line BIGINT NOT NULL, PRIMARY KEY (column_name, key));
-            DELETE FROM import_keys;
-            """, cancellationToken);
+    public Task ResetKeysAsync(CancellationToken cancellationToken) => ExecuteAsync(sqlServer ? SqlServerKeys.Reset : Keys.Reset, cancellationToken);
 
     /// <returns>The line that already had this key, or null the first time it is seen.</returns>
     public async Task<long?> SeenAtAsync(string column, string key, long line, CancellationToken cancellationToken)
     {
-        if (await ExecuteAsync("INSERT INTO import_keys (column_name, key, line) VALUES (@column, @key, @line) ON CONFLICT DO NOTHING", cancellationToken,
-                ("column", column), ("key", key), ("line", line)) == 1)
+        var keys = sqlServer ? SqlServerKeys : Keys;
+        if (await ExecuteAsync(keys.Add, cancellationToken, ("column", column), ("key", key), ("line", line)) == 1)
         {
             return null;
         }
-        return (long?)await ScalarAsync("SELECT line FROM import_keys WHERE column_name = @column AND key = @key", cancellationToken,
-            ("column", column), ("key", key));
+        return (long?)await ScalarAsync(keys.LineOf, cancellationToken, ("column", column), ("key", key));
     }
+
+    internal sealed record KeyTable(string Reset, string Add, string LineOf);
+
+    private static readonly KeyTable Keys = new(
+        """
+        CREATE TEMP TABLE IF NOT EXISTS import_keys (column_name TEXT NOT NULL, key_value TEXT NOT NULL, line BIGINT NOT NULL, PRIMARY KEY (column_name, key_value));
+        DELETE FROM import_keys;
+        """,
+        "INSERT INTO import_keys (column_name, key_value, line) VALUES (@column, @key, @line) ON CONFLICT DO NOTHING",
+        "SELECT line FROM import_keys WHERE column_name = @column AND key_value = @key");
+
+    internal static readonly KeyTable SqlServerKeys = new(
+        """
+        IF OBJECT_ID('tempdb..#import_keys') IS NULL
+            CREATE TABLE #import_keys (column_name nvarchar(50) NOT NULL, key_value nvarchar(400) NOT NULL, line bigint NOT NULL, PRIMARY KEY (column_name, key_value));
+        DELETE FROM #import_keys;
+        """,
+        """
+        INSERT INTO #import_keys (column_name, key_value, line) SELECT @column, @key, @line
+        WHERE NOT EXISTS (SELECT 1 FROM #import_keys WHERE column_name = @column AND key_value = @key)
+        """,
+        "SELECT line FROM #import_keys WHERE column_name = @column AND key_value = @key");
 
     private DbCommand Prepare(string sql, (string Name, object? Value)[] values)
     {
         if (!prepared.TryGetValue(sql, out var command))
         {
             command = connection.CreateCommand();
-            command.CommandText = sql;
+            command.CommandText = sqlServer ? SqlServerUpserts.Of(sql) : sql;
             command.Transaction = Transaction;
             foreach (var (name, value) in values)
             {

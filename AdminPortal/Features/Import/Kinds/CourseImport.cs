@@ -106,7 +106,7 @@ public sealed class CourseImport(BulkSchedules schedules) : ImportHandler<Course
         rescheduled.Count == 0 ? null
             : $"{await schedules.RecomputeAsync(db.Connection, db.Transaction!, rescheduled, cancellationToken)} schedules moved with their course's start";
 
-    private const string Upsert = """
+    internal const string Upsert = """
         INSERT INTO "Courses" ("Key", "Org", "Number", "Run", "DisplayName", "SiteId", "StartUtc", "EndUtc", "SelfPaced", "Language", "MarketingUrl",
             "SocialSharingUrl", "FinancialAidEnabled", "HighlightsEnabled")
         VALUES (@key, @org, @number, @run, @name, @site, @start, @end, @selfPaced, @language, @marketing, @social, @aid, @highlights)
@@ -120,7 +120,7 @@ public sealed class CourseImport(BulkSchedules schedules) : ImportHandler<Course
             OR "Courses"."FinancialAidEnabled" IS DISTINCT FROM excluded."FinancialAidEnabled" OR "Courses"."HighlightsEnabled" IS DISTINCT FROM excluded."HighlightsEnabled"
         """;
 
-    private const string ModeUpsert = """
+    internal const string ModeUpsert = """
         INSERT INTO "CourseModes" ("CourseId", "Slug", "ExpirationUtc") VALUES (@id, @slug, @expires)
         ON CONFLICT ("CourseId", "Slug") DO UPDATE SET "ExpirationUtc" = excluded."ExpirationUtc"
         WHERE "CourseModes"."ExpirationUtc" IS DISTINCT FROM excluded."ExpirationUtc"

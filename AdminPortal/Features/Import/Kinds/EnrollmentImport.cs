@@ -49,7 +49,7 @@ public sealed class EnrollmentImport(BulkSchedules schedules) : LearnerCourseImp
         WriteEachAsync(records, r => db.ExecuteAsync(Upsert, cancellationToken,
             ("learner", r.LearnerId), ("course", r.CourseId), ("mode", r.Mode), ("active", r.Active), ("created", r.Created)));
 
-    private const string Upsert = """
+    internal const string Upsert = """
         INSERT INTO "Enrollments" ("LearnerId", "CourseId", "Mode", "IsActive", "CreatedUtc") VALUES (@learner, @course, @mode, @active, @created)
         ON CONFLICT ("LearnerId", "CourseId") DO UPDATE SET "Mode" = excluded."Mode", "IsActive" = excluded."IsActive", "CreatedUtc" = excluded."CreatedUtc"
         WHERE "Enrollments"."Mode" IS DISTINCT FROM excluded."Mode" OR "Enrollments"."IsActive" IS DISTINCT FROM excluded."IsActive" OR "Enrollments"."CreatedUtc" IS DISTINCT FROM excluded."CreatedUtc"

@@ -45,7 +45,7 @@ public sealed class LearnerImport : ImportHandler<LearnerRecord>
             ("username", r.Username), ("email", r.Email), ("name", r.Name), ("active", r.Active), ("staff", r.Staff),
             ("superuser", r.Superuser), ("joined", r.Joined), ("lastLogin", r.LastLogin), ("language", r.Language)));
 
-    private const string Upsert = """
+    internal const string Upsert = """
         INSERT INTO "Learners" ("Username", "Email", "Name", "IsActive", "IsStaff", "IsSuperuser", "JoinedUtc", "LastLoginUtc", "Language")
         VALUES (@username, @email, @name, @active, @staff, @superuser, @joined, @lastLogin, @language)
         ON CONFLICT ("Username") DO UPDATE SET "Email" = excluded."Email", "Name" = excluded."Name", "IsActive" = excluded."IsActive",

@@ -49,7 +49,7 @@ public sealed class SectionImport : ImportHandler<SectionRecord>
             ("course", r.CourseId), ("block", r.BlockId), ("position", r.Position), ("title", r.Title), ("hidden", r.Hidden),
             ("highlights", JsonSerializer.Serialize(r.Highlights, JsonSerializerOptions.Default))));
 
-    private const string Upsert = """
+    internal const string Upsert = """
         INSERT INTO "Sections" ("CourseId", "BlockId", "Position", "Title", "HiddenFromToc", "Highlights")
         VALUES (@course, @block, @position, @title, @hidden, @highlights)
         ON CONFLICT ("CourseId", "BlockId") DO UPDATE SET "Position" = excluded."Position", "Title" = excluded."Title",
