@@ -16,7 +16,7 @@ public abstract class TestDatabase
     public const string PostgresVariable = "PORTAL_TEST_POSTGRES";
     public const string SqlServerVariable = "PORTAL_TEST_SQLSERVER";
 
-    /// <summary>The provider of this test run: SQLite unless the run was started for PostgreSQL.</summary>
+    /// <summary>The provider of this test run: SQLite unless the run was started for a server database.</summary>
     public static DatabaseProvider Provider { get; } = Environment.GetEnvironmentVariable(ProviderVariable) is { Length: > 0 } name
         ? Enum.Parse<DatabaseProvider>(name, ignoreCase: true)
         : DatabaseProvider.Sqlite;
