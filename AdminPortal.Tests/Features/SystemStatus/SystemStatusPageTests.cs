@@ -19,6 +19,7 @@ public sealed class SystemStatusPageTests
         Assert.DoesNotContain(context.Portal.DatabaseFile, page.Markup);
         Assert.DoesNotContain(Path.GetDirectoryName(context.Portal.DatabaseFile)!, page.Markup);
         Assert.Contains("shown to superusers", page.Markup);
+        Assert.Contains("single node: SQLite's job store is not clustered", page.Markup);
     }
 
     [Fact]

@@ -1,6 +1,11 @@
+using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.Processes;
+using AdminPortal.Hosting.Processes;
 using AdminPortal.Features.SystemStatus;
 using AdminPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AdminPortal.Tests.Features.SystemStatus;
@@ -20,6 +25,25 @@ public sealed class SystemStatusServiceTests
         Assert.Empty(report.PendingMigrations);
         Assert.True(report.AppliedMigrations >= 1);
         Assert.Null(report.DatabaseFile);
+    }
+
+    [Fact]
+    public async Task TheReportListsTheLiveProcessesOnTheDatabaseAndWhetherTheJobsAreClustered()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var portal = await PortalServices.StartAsync(services => services.AddSingleton<TimeProvider>(clock));
+        await portal.Get<ThisProcess>().OwnerIdAsync(CancellationToken.None);
+        await using (var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            db.PortalProcesses.Add(new PortalProcess(Guid.NewGuid(), "gone-host", 4242, "web server", clock.GetUtcNow().UtcDateTime.AddMinutes(-10)));
+            await db.SaveChangesAsync();
+        }
+
+        var report = await portal.Get<SystemStatusService>().GetAsync(new PortalActor("x", "Stella", [PortalRoles.Staff]));
+
+        var process = Assert.Single(report.Processes);
+        Assert.Equal((Environment.MachineName, Environment.ProcessId), (process.Host, process.ProcessId));
+        Assert.Equal(TestDatabase.Provider != DatabaseProvider.Sqlite, report.ClusteredJobs);
     }
 
     [Fact]

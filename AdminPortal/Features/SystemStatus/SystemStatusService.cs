@@ -1,12 +1,15 @@
 using System.Reflection;
 using AdminPortal.Data;
 using AdminPortal.Domain.Accounts;
+using AdminPortal.Domain.Processes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AdminPortal.Features.SystemStatus;
 
 /// <param name="DatabaseFile">The database file's path or server, for superusers only (null for staff): a server path is not for every reader.</param>
+/// <param name="ClusteredJobs">Whether the job store is shared by several instances (a server database), or single-node (SQLite).</param>
+/// <param name="Processes">The portal processes on this database that beat within <see cref="PortalProcess.GoneAfter"/>: web servers and commands.</param>
 public sealed record SystemStatusReport(
     HealthStatus Status,
     IReadOnlyList<HealthEntry> Checks,
@@ -16,16 +19,21 @@ public sealed record SystemStatusReport(
     long DatabaseBytes,
     int AppliedMigrations,
     IReadOnlyList<string> PendingMigrations,
-    DateTime StartedAtUtc);
+    DateTime StartedAtUtc,
+    bool ClusteredJobs,
+    IReadOnlyList<ProcessEntry> Processes);
 
 public sealed record HealthEntry(string Name, HealthStatus Status, TimeSpan Duration, string? Description);
+
+public sealed record ProcessEntry(string Host, int ProcessId, string Description, DateTime StartedUtc, DateTime HeartbeatUtc);
 
 public sealed class SystemStatusService(
     HealthCheckService health,
     IDbContextFactory<PortalDbContext> contexts,
     PortalDatabase database,
     IHostEnvironment environment,
-    PortalStartTime startTime)
+    PortalStartTime startTime,
+    TimeProvider clock)
 {
     public async Task<SystemStatusReport> GetAsync(PortalActor actor, CancellationToken cancellationToken = default)
     {
@@ -34,6 +42,9 @@ public sealed class SystemStatusService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        var aliveSince = PortalProcess.AliveSince(clock.GetUtcNow().UtcDateTime);
+        var processes = await db.PortalProcesses.AsNoTracking().Where(p => p.HeartbeatUtc >= aliveSince).OrderBy(p => p.StartedUtc)
+            .Select(p => new ProcessEntry(p.Host, p.ProcessId, p.Description, p.StartedUtc, p.HeartbeatUtc)).ToListAsync(cancellationToken);
         var file = database.FilePath is { } path ? new FileInfo(path) : null;
         return new SystemStatusReport(
             report.Status,
@@ -44,7 +55,9 @@ public sealed class SystemStatusService(
             file is { Exists: true } ? file.Length : 0,
             applied,
             pending,
-            startTime.Utc);
+            startTime.Utc,
+            !database.IsSqlite,
+            processes);
     }
 }
 
