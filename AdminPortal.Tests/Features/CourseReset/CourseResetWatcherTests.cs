@@ -55,6 +55,25 @@ public sealed class CourseResetWatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AResetAskedOnAnotherInstanceReachesThisInstancesTabOnItsNextRound()
+    {
+        using var directory = TestDirectory.CreateMigrated("watcher-instances");
+        await using var thisInstance = await PortalServices.StartOnAsync(directory);
+        await using var another = await PortalServices.StartOnAsync(directory);
+        await SeedAsync(thisInstance.Services);
+        var bob = (await thisInstance.Get<CourseResetService>().FindAsync("bob", Support)).Learner!.Id;
+        var watcher = thisInstance.Get<CourseResetWatcher>();
+        IReadOnlyDictionary<int, CourseResetAudit>? told = null;
+        using var tab = watcher.Watch(bob, audits => Task.FromResult(told = audits));
+        await watcher.PollAsync(CancellationToken.None);
+
+        await another.Get<CourseResetService>().ResetAsync("bob", new ResetRequest(Running, "Retake"), Support);
+        await watcher.PollAsync(CancellationToken.None);
+
+        Assert.Equal(CourseResetStatus.Enqueued, Assert.Single(told!).Value.Status);
+    }
+
+    [Fact]
     public async Task NobodyWatchingMeansNoQuery()
     {
         Watcher.Watch(await LearnerIdAsync("ada"), _ => Task.CompletedTask).Dispose();
