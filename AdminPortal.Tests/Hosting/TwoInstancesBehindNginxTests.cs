@@ -12,18 +12,15 @@ namespace AdminPortal.Tests.Hosting;
 /// <summary>
 /// Two portal processes on one PostgreSQL database (a cluster of the test's own) behind nginx with the README's
 /// configuration, driven in Chromium as a person works: the scheduled jobs fire once across both, and when the instance
-/// that runs them stops, the other runs the next one.
+/// that runs them dies, the other takes its jobs over and runs the next one.
 /// </summary>
 public sealed class TwoInstancesBehindNginxTests(ITestOutputHelper output)
 {
     // A job that is quick and harmless every two seconds; its runs are kept even when there was nothing to do.
     private const string FrequentJob = DatabaseMaintenanceJob.Name;
 
-    // Time for a run to finish before the process gives up on it; a stop usually takes under a second.
-    private const int ShutdownSeconds = 10;
-
     [Fact]
-    public async Task APersonResetsACourseThroughTheBalancerAndWhenTheJobsInstanceStopsTheOtherRunsTheNextJob()
+    public async Task APersonResetsACourseThroughTheBalancerAndWhenTheJobsInstanceDiesTheOtherRunsTheNextJob()
     {
         await using var cluster = await PostgresCluster.StartAsync();
         using var directory = TestDirectory.Create("instances");
@@ -32,7 +29,6 @@ public sealed class TwoInstancesBehindNginxTests(ITestOutputHelper output)
             ("Database:Provider", "PostgreSql"),
             ("ConnectionStrings:Portal", cluster.ConnectionString("portal")),
             ($"Jobs:{FrequentJob}:Cron", "0/2 * * * * ?"),
-            ("Jobs:ShutdownSeconds", ShutdownSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             // What the README asks of an instance behind a proxy: the scheme and client address from its headers.
             ("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true"),
         ];
@@ -90,13 +86,15 @@ public sealed class TwoInstancesBehindNginxTests(ITestOutputHelper output)
 
         var jobsInstance = pids[runs[^1].OwnerId] == first.ProcessId ? first : second;
         var survivor = jobsInstance == first ? second : first;
-        output.WriteLine($"the instance that ran the last job stopped in {(await jobsInstance.StopAsync(TimeSpan.FromSeconds(ShutdownSeconds))).TotalSeconds:0.0} s");
-        var stoppedUtc = DateTime.UtcNow;
-        var next = await Eventually.WaitForAsync(async () => (await RunsAsync(contexts)).FirstOrDefault(r => r.StartedUtc > stoppedUtc),
-            $"a run of {FrequentJob} after the instance that ran it stopped");
+        await jobsInstance.KillAsync();
+        var killedUtc = DateTime.UtcNow;
+        // The survivor sees the dead instance stop checking in (Quartz's 7.5 s), takes over the triggers it held, and fires.
+        var next = await Eventually.WaitForAsync(async () => (await RunsAsync(contexts)).FirstOrDefault(r => r.StartedUtc > killedUtc),
+            $"a run of {FrequentJob} after the instance that ran it died", timeoutSeconds: 45);
+        output.WriteLine($"the next run started {(next.StartedUtc - killedUtc).TotalSeconds:0.0} s after the kill");
         Assert.Equal(survivor.ProcessId, (await ProcessIdsAsync(contexts))[next.OwnerId]);
 
-        // The person goes on through the balancer, on the surviving instance if theirs was the one stopped.
+        // The person goes on through the balancer, on the surviving instance if theirs was the one that died.
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();
         await page.GetByLabel("Username or email").FillAsync("ada");

@@ -69,35 +69,18 @@ public sealed class PortalInstance : IAsyncDisposable
 
     public string Output => string.Join('\n', output);
 
-    /// <summary>
-    /// Stops it as a service manager does (SIGTERM: running jobs finish, the scheduler leaves the cluster) and waits for its
-    /// exit: up to its shutdown timeout (<c>Jobs:ShutdownSeconds</c>) and a margin.
-    /// </summary>
-    /// <returns>How long it took.</returns>
-    public async Task<TimeSpan> StopAsync(TimeSpan shutdownTimeout)
+    /// <summary>Kills it as a crash would (SIGKILL): nothing it was doing is finished or handed over.</summary>
+    public async Task KillAsync()
     {
-        var stopping = Stopwatch.StartNew();
-        using (var kill = Process.Start("kill", ["-TERM", ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-        try
-        {
-            await process.WaitForExitAsync(new CancellationTokenSource(shutdownTimeout + TimeSpan.FromSeconds(15)).Token);
-        }
-        catch (OperationCanceledException)
-        {
-            Assert.Fail($"the instance on port {Port} had not exited {stopping.Elapsed.TotalSeconds:0} s after SIGTERM:\n{Output}");
-        }
-        return stopping.Elapsed;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await KillAsync();
         }
         process.Dispose();
     }
