@@ -40,8 +40,16 @@ public sealed class PortalInstance : IAsyncDisposable
             ("Email:PickupDirectory", Path.Combine(own, "outbox")),
         ];
         var instance = new PortalInstance(Process.Start(PortalExecutable.StartInfo(directory, instanceSettings, "--urls", $"http://127.0.0.1:{port}"))!, port);
-        await instance.WaitUntilReadyAsync();
-        return instance;
+        try
+        {
+            await instance.WaitUntilReadyAsync();
+            return instance;
+        }
+        catch
+        {
+            await instance.DisposeAsync();
+            throw;
+        }
     }
 
     private async Task WaitUntilReadyAsync()
