@@ -102,6 +102,8 @@ public static class BenchmarkRunner
             ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(folder, name + ".db")}",
             ["Serilog:WriteTo:Console:Args:restrictedToMinimumLevel"] = "Warning",
             ["Email:PickupDirectory"] = Path.Combine(folder, name + "-outbox"),
+            // Beside the benchmark's databases, not in the repository.
+            ["Serilog:WriteTo:File:Args:path"] = Path.Combine(folder, "logs", "portal-.log"),
         };
         if (PostgresServer is not null)
         {
