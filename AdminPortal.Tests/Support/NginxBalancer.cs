@@ -24,7 +24,7 @@ public sealed partial class NginxBalancer : IAsyncDisposable
     public static async Task<NginxBalancer> StartAsync(string folder, params int[] instancePorts)
     {
         Directory.CreateDirectory(folder);
-        var port = FreePort.Next();
+        var port = LocalPorts.Free();
         var site = File.ReadAllText(RepositoryFile.Find("deploy", "nginx-admin-portal.conf") ?? throw new FileNotFoundException("deploy/nginx-admin-portal.conf is missing."));
         site = UpstreamServers().Replace(site, string.Concat(instancePorts.Select(p => $"    server 127.0.0.1:{p};\n")), 1);
         site = Listen().Replace(site, $"listen 127.0.0.1:{port};", 1);
@@ -54,28 +54,8 @@ public sealed partial class NginxBalancer : IAsyncDisposable
             RedirectStandardError = true,
         };
         var balancer = new NginxBalancer(Process.Start(start)!, folder, port);
-        await balancer.WaitUntilListeningAsync(port);
+        await LocalPorts.WaitUntilListeningAsync(balancer.process, port, "nginx", TimeSpan.FromSeconds(10), balancer.ErrorLog);
         return balancer;
-    }
-
-    private async Task WaitUntilListeningAsync(int port)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            Assert.False(process.HasExited, $"nginx exited: {await process.StandardError.ReadToEndAsync()}{ErrorLog()}");
-            try
-            {
-                using var client = new System.Net.Sockets.TcpClient();
-                await client.ConnectAsync(System.Net.IPAddress.Loopback, port);
-                return;
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"nginx did not listen on {port} within 10 s: {ErrorLog()}");
-                await Task.Delay(100);
-            }
-        }
     }
 
     private string ErrorLog() => File.Exists(Path.Combine(folder, "error.log")) ? File.ReadAllText(Path.Combine(folder, "error.log")) : "";

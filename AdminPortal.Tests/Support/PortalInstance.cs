@@ -31,7 +31,7 @@ public sealed class PortalInstance : IAsyncDisposable
     /// <summary>Starts it and waits until <c>/health/ready</c> says it is ready (database, migrations, scheduler).</summary>
     public static async Task<PortalInstance> StartAsync(TestDirectory directory, string name, params (string Key, string? Value)[] settings)
     {
-        var port = FreePort.Next();
+        var port = LocalPorts.Free();
         var own = Path.Combine(directory.Path, name);
         (string, string?)[] instanceSettings =
         [

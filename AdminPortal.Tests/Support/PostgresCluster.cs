@@ -27,7 +27,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "admin-portal-tests", $"postgres-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        var cluster = new PostgresCluster(folder, FreePort.Next());
+        var cluster = new PostgresCluster(folder, LocalPorts.Free());
         if (RunsAsRoot)
         {
             await RunAsync("chown", "postgres", folder);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace AdminPortal.Tests.Support;
 
@@ -16,7 +14,7 @@ public sealed class SmtpTestServer : IDisposable
     public SmtpTestServer(string folder)
     {
         maildir = Path.Combine(folder, "maildir");
-        Port = FreePort.Next();
+        Port = LocalPorts.Free();
     }
 
     public int Port { get; }
@@ -37,25 +35,7 @@ public sealed class SmtpTestServer : IDisposable
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         }) ?? throw new InvalidOperationException("python3 -m aiosmtpd did not start: is python3-aiosmtpd installed (scripts/test.sh)?");
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"aiosmtpd exited: {await process.StandardError.ReadToEndAsync()}");
-            }
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
-        throw new TimeoutException($"aiosmtpd did not listen on port {Port} within 15 s.");
+        await LocalPorts.WaitUntilListeningAsync(process, Port, "aiosmtpd", TimeSpan.FromSeconds(15));
     }
 
     public void Stop()
