@@ -14,6 +14,7 @@ public sealed class ImportConnection(DbConnection connection) : IAsyncDisposable
     private const int LookupBatch = 500;
     private readonly Dictionary<string, DbCommand> prepared = [];
     private readonly bool sqlServer = connection is Microsoft.Data.SqlClient.SqlConnection;
+    private readonly KeyTable keys = connection is Microsoft.Data.SqlClient.SqlConnection ? SqlServerKeys : Keys;
 
     public DbTransaction? Transaction { get; private set; }
 
@@ -98,12 +99,11 @@ public sealed class ImportConnection(DbConnection connection) : IAsyncDisposable
         return rows;
     }
 
-    public Task ResetKeysAsync(CancellationToken cancellationToken) => ExecuteAsync(sqlServer ? SqlServerKeys.Reset : Keys.Reset, cancellationToken);
+    public Task ResetKeysAsync(CancellationToken cancellationToken) => ExecuteAsync(keys.Reset, cancellationToken);
 
     /// <returns>The line that already had this key, or null the first time it is seen.</returns>
     public async Task<long?> SeenAtAsync(string column, string key, long line, CancellationToken cancellationToken)
     {
-        var keys = sqlServer ? SqlServerKeys : Keys;
         if (await ExecuteAsync(keys.Add, cancellationToken, ("column", column), ("key", key), ("line", line)) == 1)
         {
             return null;
