@@ -40,6 +40,38 @@ internal static class MessagingBenchmarks
         var (floorSeconds, floorRows) = await FloorAsync(app.Services.GetRequiredService<PortalDatabase>(), today);
         Console.WriteLine($"the floor: the same candidates read by one statement per target day for every site at once (ADO.NET, every column read): " +
             $"{floorRows:N0} rows in {floorSeconds:0.00} s; the runs read {candidates:N0}; resolution / floor = {resolve / 1000.0 / floorSeconds:0.0}x (target 2x)");
+        var pickup = new DirectoryInfo(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminPortal.Email.EmailDeliveryOptions>>().Value.PickupDirectory);
+        var size = (int)pickup.EnumerateFiles("*.eml").Average(f => f.Length);
+        var concurrency = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MessageDeliveryOptions>>().Value.Concurrency;
+        foreach (var threads in new[] { 1, concurrency })
+        {
+            var seconds = DiskFloor(Path.Combine(pickup.Parent!.FullName, $"disk-floor-{threads}"), sent, size, threads);
+            Console.WriteLine($"the disk's floor: {sent:N0} files of {size:N0} bytes written and renamed into place as the .eml channel does, nothing else, " +
+                $"{threads} at a time: {seconds:0.00} s = {sent / seconds:N0} files/s");
+        }
+    }
+
+    /// <summary>
+    /// What the .eml channel cannot go below on this disk: the same number of files of the messages' size, each written
+    /// in a staging folder and renamed into place, with nothing rendered, built or marked.
+    /// </summary>
+    private static double DiskFloor(string folder, int files, int size, int threads)
+    {
+        var staging = Directory.CreateDirectory(Path.Combine(folder, ".staging")).FullName;
+        var content = new byte[size];
+        Array.Fill(content, (byte)'x');
+        var watch = Stopwatch.StartNew();
+        Parallel.For(0, files, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+        {
+            var name = Guid.NewGuid().ToString();
+            var temporary = Path.Combine(staging, name + ".tmp");
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+            {
+                file.Write(content);
+            }
+            File.Move(temporary, Path.Combine(folder, name + ".eml"));
+        });
+        return watch.Elapsed.TotalSeconds;
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ public sealed class ConfigurationErrorsTests : IDisposable
     [InlineData("Jobs:ShutdownSeconds", "0", "error: Jobs:ShutdownSeconds: The field ShutdownSeconds must be between 1 and 3600.")]
     [InlineData("Jobs:message-delivery:Cron", "every minute", "error: Jobs:message-delivery:Cron is not a valid cron expression")]
     [InlineData("Messaging:Delivery:ChunkSize", "0", "error: Messaging:Delivery:ChunkSize: The field ChunkSize must be between 1 and 1000.")]
+    [InlineData("Messaging:Delivery:Concurrency", "0", "error: Messaging:Delivery:Concurrency: The field Concurrency must be between 1 and 32.")]
     [InlineData("Email:From", "not an address", "error: Email:From is not an email address such as learning@example.org.")]
     [InlineData("SurveyReport:Endpoint", "ftp://reports.example.org/in", "error: SurveyReport:Endpoint: The field Endpoint must be an http:// or https:// address.")]
     [InlineData("Jobs:SchedulerName", "the portal", "error: Jobs:SchedulerName (\"the portal\") must be 1 to 100 letters, digits, '-' or '_'.")]

@@ -99,7 +99,9 @@ public sealed class DatabaseOutageResponsesTests
         using var directory = TestDirectory.Create("outage-messaging");
         var channel = new GatedChannel(stopAt: 5);
         await using var portal = await PortalServices.StartOnAsync(directory, services => services.AddSingleton<IEmailChannel>(channel),
-            ("Database:Provider", "PostgreSql"), ("ConnectionStrings:Portal", cluster.ConnectionString("portal")));
+            ("Database:Provider", "PostgreSql"), ("ConnectionStrings:Portal", cluster.ConnectionString("portal")),
+            // One message with the channel at a time: the one the outage catches is then the only one sent and unmarked.
+            ("Messaging:Delivery:Concurrency", "1"));
         await MessagingWorld.SeedAsync(portal, learners: 12);
         var clock = Stopwatch.StartNew();
 

@@ -8,7 +8,9 @@ public sealed record OutgoingEmail(string Recipient, string Subject, string Html
     /// <summary>The MIME message both channels send; throws <see cref="ParseException"/> for an address that is not one.</summary>
     public MimeMessage ToMime(string from)
     {
-        var mime = new MimeMessage { Subject = Subject, MessageId = $"{Uuid}@admin-portal" };
+        // Given its Message-ID, MimeKit does not make one of its own, which looks the host's domain up for each message:
+        // that was half the time of building a message.
+        var mime = new MimeMessage(new Header(HeaderId.MessageId, $"<{Uuid}@admin-portal>")) { Subject = Subject };
         mime.From.Add(MailboxAddress.Parse(from));
         mime.To.Add(MailboxAddress.Parse(Recipient));
         mime.Headers.Add("X-Portal-Message", MessageName);

@@ -62,11 +62,12 @@ public sealed class MessagingPageTests
 
         var page = context.Render<MessagingPage>();
 
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[aria-label='Recent runs'] tbody tr")));
+        // The run's row, not the grid's one-cell row that stands in while the runs load.
+        page.WaitForAssertion(() => Assert.Contains("Course update", Assert.Single(page.FindAll("[aria-label='Recent runs'] tbody tr td:nth-child(3)")).TextContent));
+        Assert.Single(page.FindAll("[aria-label='Recent runs'] tbody tr"));
         var headers = page.FindAll("[aria-label='Recent runs'] th").Select(th => th.TextContent.Trim()).ToList();
         Assert.Contains("Candidates", headers);
         Assert.DoesNotContain("Resolved", page.Markup);
-        Assert.Contains("Course update", page.Find("[aria-label='Recent runs'] tbody tr td:nth-child(3)").TextContent);
         Assert.DoesNotContain("CourseUpdate", page.Markup);
         Assert.Contains(MessageRunText.Suppressed, page.Find("#suppressed-hint").TextContent);
         Assert.Contains(MessageRunText.NoHighlights, page.Find("#no-highlights-hint").TextContent);

@@ -27,6 +27,13 @@ public sealed class MessageDeliveryOptions
     public int ClaimMinutes { get; init; } = 5;
 
     /// <summary>
+    /// How many messages a sender has with the channel at once. Each is marked the moment it is answered, so a crash can
+    /// leave at most this many sent and unmarked (sent again after); 1 sends one message at a time.
+    /// </summary>
+    [Range(1, 32)]
+    public int Concurrency { get; init; } = 4;
+
+    /// <summary>
     /// For crash tests only: kills this process, as <c>kill -9</c> would, right after the channel accepted this many
     /// messages and before the last of them is marked sent.
     /// </summary>
@@ -82,42 +89,103 @@ public sealed class MessageDelivery(
         }
     }
 
+    /// <summary>
+    /// Keeps up to <see cref="MessageDeliveryOptions.Concurrency"/> messages with the channel (each on the thread pool, so
+    /// building and writing them use every core) and marks the answered ones as they come: the sent ones in one
+    /// transaction (a group commit), the failed ones each with its next attempt. A message is handed to the channel only
+    /// while fewer than that many are unmarked, however the sends end.
+    /// </summary>
     private async Task<DeliveryResult> SendAsync(OutboxClaim claim, OutboxMarks marks, CancellationToken cancellationToken)
     {
-        var (sent, retrying, failed) = (0, 0, 0);
-        foreach (var message in claim.Messages)
+        var tally = new DeliveryTally();
+        var inFlight = new List<Task<Answer>>(options.Value.Concurrency);
+        try
         {
-            if (!await claim.HoldsAsync(message, cancellationToken))
+            foreach (var message in claim.Messages)
             {
-                logger.LogWarning("Message {Uuid}: this sender stalled past its claim and another took the message over; skipped here", message.Uuid);
-                continue;
+                if (inFlight.Count == options.Value.Concurrency)
+                {
+                    await Task.WhenAny(inFlight);
+                    await MarkAnsweredAsync(inFlight, marks, tally);
+                }
+                if (!await claim.HoldsAsync(message, cancellationToken))
+                {
+                    logger.LogWarning("Message {Uuid}: this sender stalled past its claim and another took the message over; skipped here", message.Uuid);
+                    continue;
+                }
+                inFlight.Add(Task.Run(() => AnswerOfAsync(message, cancellationToken), CancellationToken.None));
             }
-            var outcome = await SendOneAsync(message, cancellationToken);
-            var now = clock.GetUtcNow().UtcDateTime;
-            if (outcome.Status == SendStatus.Sent)
+        }
+        finally
+        {
+            // Whatever stopped the loop, each message the channel took is marked before the claim is let go.
+            await ((Task)Task.WhenAll(inFlight)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await MarkAnsweredAsync(inFlight, marks, tally);
+        }
+        return tally.Result;
+    }
+
+    private sealed record Answer(OutboxMessage Message, SendOutcome Outcome, DateTime AtUtc);
+
+    private sealed class DeliveryTally
+    {
+        public int Sent, Retrying, Failed;
+
+        public DeliveryResult Result => new(Sent, Retrying, Failed);
+    }
+
+    private async Task<Answer> AnswerOfAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var outcome = await SendOneAsync(message, cancellationToken);
+        return new Answer(message, outcome, clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>Marks every answered message and takes it off <paramref name="inFlight"/>; a send that threw (cancelled) is rethrown after.</summary>
+    private async Task MarkAnsweredAsync(List<Task<Answer>> inFlight, OutboxMarks marks, DeliveryTally tally)
+    {
+        var answered = inFlight.Where(t => t.IsCompleted).ToList();
+        inFlight.RemoveAll(t => t.IsCompleted);
+        var answers = answered.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result).ToList();
+        var sent = answers.Where(a => a.Outcome.Status == SendStatus.Sent).ToList();
+        foreach (var _ in sent)
+        {
+            KillIfAsked();
+        }
+        var marked = await marks.MarkSentAsync(sent.Select(a => (a.Message, a.AtUtc)).ToList());
+        for (var i = 0; i < sent.Count; i++)
+        {
+            if (marked[i])
             {
-                KillIfAsked();
-                if (await marks.MarkSentAsync(message, now))
-                {
-                    sent++;
-                }
-                else
-                {
-                    logger.LogWarning("Message {Uuid}: this sender stalled past its claim while sending it, and another took it over: it may go twice",
-                        message.Uuid);
-                }
-                continue;
+                tally.Sent++;
             }
+            else
+            {
+                logger.LogWarning("Message {Uuid}: this sender stalled past its claim while sending it, and another took it over: it may go twice",
+                    sent[i].Message.Uuid);
+            }
+        }
+        foreach (var (message, outcome, now) in answers.Where(a => a.Outcome.Status != SendStatus.Sent))
+        {
             if (!await marks.MarkFailedAsync(message, outcome, now))
             {
                 logger.LogWarning("Message {Uuid}: this sender stalled past its claim, and another took it over; its failure is not recorded here", message.Uuid);
                 continue;
             }
-            (retrying, failed) = message.State == OutboxState.Failed ? (retrying, failed + 1) : (retrying + 1, failed);
+            if (message.State == OutboxState.Failed)
+            {
+                tally.Failed++;
+            }
+            else
+            {
+                tally.Retrying++;
+            }
             logger.LogWarning("Message {Uuid} ({Name}) to learner {LearnerId}: attempt {Attempt} failed{Final}: {Error}", message.Uuid,
                 message.MessageName, message.LearnerId, message.Attempts, message.State == OutboxState.Failed ? " for good" : "", outcome.Error);
         }
-        return new DeliveryResult(sent, retrying, failed);
+        if (answered.FirstOrDefault(t => !t.IsCompletedSuccessfully) is { } threw)
+        {
+            await threw;
+        }
     }
 
     private static OutgoingEmail EmailOf(OutboxMessage message) =>

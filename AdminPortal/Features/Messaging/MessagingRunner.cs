@@ -103,30 +103,42 @@ public sealed class MessagingRunner(
             byTarget.Add((target, candidates.ToLookup(c => MessageTypes.BinOf(c.LearnerId))));
         }
         run.AddTimes(loading.Elapsed, TimeSpan.Zero, TimeSpan.Zero);
-        for (var bin = 0; bin < MessageTypes.Bins; bin++)
+        // Each bin is resolved, rendered and serialized on the thread pool while the one before it is written: the
+        // database's work and the rest overlap, on two cores at once.
+        Task<PreparedBin> Prepare(int bin) => Task.Run(() => PrepareBinAsync(request, run, site, deliver, resolver, byTarget, bin, db.Provider()), CancellationToken.None);
+        // A re-run queues again whatever a crash of the database's machine took back, so the queue's commits need not wait for the disk.
+        await using (request.DryRun ? null : await CommitsWithoutWaiting.BeginAsync(db, cancellationToken))
         {
-            var resolving = System.Diagnostics.Stopwatch.StartNew();
-            var resolutions = byTarget.Select(t => resolver.Resolve(t.Target, site, bin, request.RunDate, t.ByBin[bin])).ToList();
-            var resolved = resolving.Elapsed;
-            var writing = System.Diagnostics.Stopwatch.StartNew();
-            var messages = resolutions.SelectMany(r => r.Messages).Select(m => (Message: m, Uuid: Guid.NewGuid())).ToList();
-            var emails = await renderer.RenderAsync(messages);
-            var rows = messages.Select((m, i) => Row(request, run, site, m.Message, m.Uuid, emails[i], deliver)).ToList();
-            if (request.DryRun)
+            var next = Prepare(0);
+            try
             {
-                preview.AddRange(rows.Select(r => new PreviewLine(site.Domain, r.MessageName, r.TargetDay, r.Week, r.Username, r.Recipient,
-                    r.State == OutboxState.Failed ? r.LastError! : r.Subject, r.CourseKeys)));
-                run.AddBin(resolutions, rows.Count, 0);
+                for (var bin = 0; bin < MessageTypes.Bins; bin++)
+                {
+                    var writing = System.Diagnostics.Stopwatch.StartNew();
+                    var (resolutions, rows, batch, resolved) = await next;
+                    next = bin + 1 < MessageTypes.Bins ? Prepare(bin + 1) : next;
+                    if (request.DryRun)
+                    {
+                        preview.AddRange(rows.Select(r => new PreviewLine(site.Domain, r.MessageName, r.TargetDay, r.Week, r.Username, r.Recipient,
+                            r.State == OutboxState.Failed ? r.LastError! : r.Subject, r.CourseKeys)));
+                        run.AddBin(resolutions, rows.Count, 0);
+                    }
+                    else
+                    {
+                        var queued = await OutboxWriter.InsertAsync(db, batch!, cancellationToken);
+                        run.AddBin(resolutions, queued, rows.Count - queued);
+                        await db.SaveChangesAsync(cancellationToken);
+                        await CountUnrenderableAsync(db, run, rows, cancellationToken);
+                    }
+                    run.AddTimes(resolved, writing.Elapsed, TimeSpan.Zero);
+                    progress?.Invoke(run);
+                }
             }
-            else
+            finally
             {
-                var queued = await OutboxWriter.InsertAsync(db, rows, cancellationToken);
-                run.AddBin(resolutions, queued, rows.Count - queued);
-                await db.SaveChangesAsync(cancellationToken);
-                await CountUnrenderableAsync(db, run, rows, cancellationToken);
+                // A bin being prepared when a write failed is not left running unobserved.
+                await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
-            run.AddTimes(resolved, writing.Elapsed, TimeSpan.Zero);
-            progress?.Invoke(run);
         }
         if (!request.DryRun)
         {
@@ -142,6 +154,21 @@ public sealed class MessagingRunner(
             }
         }
         return await FinishAsync(db, run, MessageRunStatus.Completed, deliver ? null : "Not delivered: delivery disabled", request.DryRun, cancellationToken);
+    }
+
+    /// <param name="Batch">The rows as the outbox writer takes them; none for a dry run.</param>
+    private sealed record PreparedBin(IReadOnlyList<Resolution> Resolutions, List<OutboxMessage> Rows, OutboxWriter.Batch? Batch, TimeSpan Resolved);
+
+    private async Task<PreparedBin> PrepareBinAsync(MessagingRequest request, MessageRun run, MessageSite site, bool deliver, MessageResolver resolver,
+        List<(MessageTarget Target, ILookup<int, MessageCandidate> ByBin)> byTarget, int bin, DatabaseProvider provider)
+    {
+        var resolving = System.Diagnostics.Stopwatch.StartNew();
+        var resolutions = byTarget.Select(t => resolver.Resolve(t.Target, site, bin, request.RunDate, t.ByBin[bin])).ToList();
+        var resolved = resolving.Elapsed;
+        var messages = resolutions.SelectMany(r => r.Messages).Select(m => (Message: m, Uuid: Guid.NewGuid())).ToList();
+        var emails = await renderer.RenderAsync(messages);
+        var rows = messages.Select((m, i) => Row(request, run, site, m.Message, m.Uuid, emails[i], deliver)).ToList();
+        return new PreparedBin(resolutions, rows, request.DryRun ? null : OutboxWriter.Prepare(provider, rows), resolved);
     }
 
     private OutboxMessage Row(MessagingRequest request, MessageRun run, MessageSite site, ResolvedMessage message, Guid uuid, RenderResult email, bool deliver)

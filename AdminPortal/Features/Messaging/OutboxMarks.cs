@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using AdminPortal.Data;
 using AdminPortal.Domain.Messaging;
 using AdminPortal.Email;
@@ -10,14 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminPortal.Features.Messaging;
 
 /// <summary>
-/// Marks each message the moment the channel answers: sent, or failed (its next attempt, or failed for good). One
-/// statement of its own per message, so a crash can leave at most the one message in flight unmarked; the events and
-/// the run's counts follow once per chunk (<see cref="OutboxClaim.FinishAsync()"/>). The sent mark is the hot path
-/// (thousands a second): its statement is prepared once, and the pass's commits do not wait for the disk: on SQLite
-/// synchronous = NORMAL on its connection while it delivers (with the write-ahead log a commit then survives the process
-/// being killed), on PostgreSQL synchronous_commit = off (the server has the commit and writes it within a fraction of a
-/// second, whatever happens to the portal's process). Either way only a crash of the database's machine or server can
-/// take back the last marks, whose messages would then go again; SQL Server commits each mark durably.
+/// Marks each message as soon as the channel answers: sent, or failed (its next attempt, or failed for good). The sent
+/// marks of the messages answered meanwhile commit together (at most <see cref="MessageDeliveryOptions.Concurrency"/>),
+/// so a crash can leave at most that many sent and unmarked; the events and the run's counts follow once per chunk
+/// (<see cref="OutboxClaim.FinishAsync()"/>). The sent mark is the hot path (thousands a second): its statement is
+/// prepared once, and the pass's commits do not wait for the disk (<see cref="CommitsWithoutWaiting"/>): only a crash
+/// of the database's machine or server can take back the last marks, whose messages would then go again.
 /// </summary>
 internal sealed class OutboxMarks : IAsyncDisposable
 {
@@ -28,14 +25,14 @@ internal sealed class OutboxMarks : IAsyncDisposable
 
     private readonly PortalDbContext db;
     private readonly DbConnection connection;
-    private readonly string? restoreSetting;
+    private readonly CommitsWithoutWaiting commits;
     private readonly DbCommand markSent;
     private Guid claim;
     private bool prepared;
 
-    private OutboxMarks(PortalDbContext db, string? restoreSetting)
+    private OutboxMarks(PortalDbContext db, CommitsWithoutWaiting commits)
     {
-        (this.db, connection, this.restoreSetting) = (db, db.Database.GetDbConnection(), restoreSetting);
+        (this.db, connection, this.commits) = (db, db.Database.GetDbConnection(), commits);
         markSent = connection.CreateCommand();
         markSent.CommandText = MarkSentSql;
         markSent.AddParameter("@now", null);
@@ -43,31 +40,8 @@ internal sealed class OutboxMarks : IAsyncDisposable
     }
 
     /// <summary>Opens the pass's connection and keeps it open until disposed.</summary>
-    public static async Task<OutboxMarks> OpenAsync(PortalDbContext db, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var (restore, relax) = db.Provider() switch
-        {
-            DatabaseProvider.Sqlite => ($"PRAGMA synchronous = {Convert.ToInt32(await SettingAsync(db.Database.GetDbConnection(), "PRAGMA synchronous", cancellationToken), CultureInfo.InvariantCulture)}",
-                "PRAGMA synchronous = NORMAL"),
-            DatabaseProvider.PostgreSql => ("RESET synchronous_commit", "SET synchronous_commit = off"),
-            _ => ((string?)null, (string?)null),
-        };
-        var marks = new OutboxMarks(db, restore);
-        try
-        {
-            if (relax is not null)
-            {
-                await SettingAsync(db.Database.GetDbConnection(), relax, cancellationToken);
-            }
-            return marks;
-        }
-        catch
-        {
-            await marks.DisposeAsync();
-            throw;
-        }
-    }
+    public static async Task<OutboxMarks> OpenAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        new(db, await CommitsWithoutWaiting.BeginAsync(db, cancellationToken));
 
     /// <summary>Marks as this claim: a row another sender took over is not marked by this one.</summary>
     public OutboxMarks For(OutboxClaim chunk)
@@ -87,19 +61,45 @@ internal sealed class OutboxMarks : IAsyncDisposable
         return this;
     }
 
-    /// <returns>False when the row was no longer this claim's: the sender stalled past its claim and another took it over.</returns>
-    public async Task<bool> MarkSentAsync(OutboxMessage message, DateTime nowUtc)
+    /// <summary>
+    /// The sent marks of the messages the channel answered meanwhile, in one transaction when there are several: a group
+    /// commit, so the disk and the server see one commit for each handful of messages rather than one for each.
+    /// </summary>
+    /// <returns>For each message, false when its row was no longer this claim's: the sender stalled past its claim and another took it over.</returns>
+    public async Task<bool[]> MarkSentAsync(IReadOnlyList<(OutboxMessage Message, DateTime AtUtc)> sent)
     {
-        markSent.Parameters["@now"].Value = nowUtc;
-        markSent.Parameters["@id"].Value = message.Id;
-        if (!prepared && connection is Npgsql.NpgsqlConnection)
+        var marked = new bool[sent.Count];
+        if (sent.Count == 0)
         {
-            // Parsed and planned once for the pass, now that each parameter has its type: the marks took 40% less time.
-            await markSent.PrepareAsync(CancellationToken.None);
-            prepared = true;
+            return marked;
         }
-        // Not cancellable: once the channel took the message, the mark must be written whatever is stopping.
-        return await markSent.ExecuteNonQueryAsync(CancellationToken.None) == 1;
+        // Not cancellable: once the channel took a message, its mark must be written whatever is stopping.
+        await using var transaction = sent.Count > 1 ? await connection.BeginTransactionAsync(CancellationToken.None) : null;
+        markSent.Transaction = transaction;
+        try
+        {
+            for (var i = 0; i < sent.Count; i++)
+            {
+                markSent.Parameters["@now"].Value = sent[i].AtUtc;
+                markSent.Parameters["@id"].Value = sent[i].Message.Id;
+                if (!prepared && connection is Npgsql.NpgsqlConnection)
+                {
+                    // Parsed and planned once for the pass, now that each parameter has its type: the marks took 40% less time.
+                    await markSent.PrepareAsync(CancellationToken.None);
+                    prepared = true;
+                }
+                marked[i] = await markSent.ExecuteNonQueryAsync(CancellationToken.None) == 1;
+            }
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            markSent.Transaction = null;
+        }
+        return marked;
     }
 
     /// <summary>A failed attempt: tried again after its wait (let go, so any sender takes it then), or failed for good (counted on its run).</summary>
@@ -121,42 +121,9 @@ internal sealed class OutboxMarks : IAsyncDisposable
         return marked == 1;
     }
 
-    private static async Task<object?> SettingAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(cancellationToken);
-    }
-
     public async ValueTask DisposeAsync()
     {
         await markSent.DisposeAsync();
-        if (restoreSetting is null)
-        {
-            await db.Database.CloseConnectionAsync();
-            return;
-        }
-        try
-        {
-            // The connection goes back to the pool: the next user gets the setting it had.
-            await SettingAsync(connection, restoreSetting, CancellationToken.None);
-        }
-        catch (DbException)
-        {
-            // A connection that cannot take the setting back is broken: keep it out of the pool rather than back relaxed.
-            switch (connection)
-            {
-                case Microsoft.Data.Sqlite.SqliteConnection sqlite:
-                    Microsoft.Data.Sqlite.SqliteConnection.ClearPool(sqlite);
-                    break;
-                case Npgsql.NpgsqlConnection postgres:
-                    Npgsql.NpgsqlConnection.ClearPool(postgres);
-                    break;
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await commits.DisposeAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using AdminPortal.Data;
 using AdminPortal.Domain.Messaging;
@@ -83,14 +84,18 @@ public static class OutboxWriter
         }
     }
 
-    /// <summary>Returns how many rows were new; the others were queued before.</summary>
-    public static async Task<int> InsertAsync(PortalDbContext db, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    /// <summary>
+    /// A bin's rows as the two statements take them: the rows without their bodies, and the bodies with the key and uuid
+    /// that match them, so neither statement parses the other's half. Built off the database's thread while the previous
+    /// bin is written.
+    /// </summary>
+    public sealed record Batch(int Count, string Rows, string Bodies);
+
+    /// <summary>The JSON is read by the database, never by a browser: only what JSON itself needs is escaped, not HTML's characters.</summary>
+    private static readonly JsonSerializerOptions DatabaseJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Batch Prepare(DatabaseProvider provider, IReadOnlyList<OutboxMessage> messages)
     {
-        if (messages.Count == 0)
-        {
-            return 0;
-        }
-        var provider = db.Provider();
         // Values in the text forms EF stores on SQLite (TEXT dates "yyyy-MM-dd HH:mm:ss", upper-case GUIDs, enum names);
         // the servers read the same, PostgreSQL with the times in ISO 8601 with their zone.
         Func<DateTime, string> time = provider == DatabaseProvider.PostgreSql ? IsoText : SqliteTimes.Text;
@@ -100,19 +105,38 @@ public static class OutboxWriter
             ["TargetDay"] = m.TargetDay.ToString("yyyy-MM-dd"), ["Week"] = m.Week, ["LearnerId"] = m.LearnerId, ["Username"] = m.Username,
             ["Recipient"] = m.Recipient, ["Language"] = m.Language, ["PrimaryCourseKey"] = m.PrimaryCourseKey,
             ["CourseKeys"] = JsonSerializer.Serialize(m.CourseKeys), ["CourseCount"] = m.CourseCount,
-            ["Uuid"] = m.Uuid.ToString().ToUpperInvariant(), ["SendUuid"] = m.SendUuid.ToString().ToUpperInvariant(), ["Subject"] = m.Subject,
-            ["HtmlBody"] = m.HtmlBody, ["TextBody"] = m.TextBody, ["State"] = m.State.ToString(), ["Attempts"] = m.Attempts,
+            ["Uuid"] = Text(m.Uuid), ["SendUuid"] = Text(m.SendUuid), ["Subject"] = m.Subject, ["State"] = m.State.ToString(), ["Attempts"] = m.Attempts,
             ["LastError"] = m.LastError, ["CreatedUtc"] = time(m.CreatedUtc), ["NextAttemptUtc"] = time(m.NextAttemptUtc),
             ["SentUtc"] = m.SentUtc is { } sent ? time(sent) : null,
         });
-        var json = JsonSerializer.Serialize(rows);
+        var bodies = messages.Select(m => new Dictionary<string, object?>
+        {
+            ["Key"] = m.Key, ["Uuid"] = Text(m.Uuid), ["HtmlBody"] = m.HtmlBody, ["TextBody"] = m.TextBody,
+        });
+        return new Batch(messages.Count, JsonSerializer.Serialize(rows, DatabaseJson), JsonSerializer.Serialize(bodies, DatabaseJson));
+    }
+
+    /// <summary>Returns how many rows were new; the others were queued before.</summary>
+    public static Task<int> InsertAsync(PortalDbContext db, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken) =>
+        InsertAsync(db, Prepare(db.Provider(), messages), cancellationToken);
+
+    /// <inheritdoc cref="InsertAsync(PortalDbContext, IReadOnlyList{OutboxMessage}, CancellationToken)"/>
+    public static async Task<int> InsertAsync(PortalDbContext db, Batch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+        var provider = db.Provider();
         var (insert, insertBodies) = Statements(db);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var written = await db.Database.ExecuteSqlRawAsync(insert, [RowsParameter(provider, json)], cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(insertBodies, [RowsParameter(provider, json)], cancellationToken);
+        var written = await db.Database.ExecuteSqlRawAsync(insert, [RowsParameter(provider, batch.Rows)], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(insertBodies, [RowsParameter(provider, batch.Bodies)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return written;
     }
+
+    private static string Text(Guid id) => id.ToString().ToUpperInvariant();
 
     private static DbParameter RowsParameter(DatabaseProvider provider, string json) => provider switch
     {

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using AdminPortal.Data;
+using AdminPortal.Domain.Jobs;
+using AdminPortal.Domain.Messaging;
+using AdminPortal.Email;
+using AdminPortal.Features.Messaging;
+using AdminPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Tests.Features.Messaging;
+
+/// <summary>A sender keeps several messages with the channel at once, never more than its concurrency, and marks every one the channel answered.</summary>
+[RunsOnPostgreSql]
+public sealed class MessageDeliveryTests : IAsyncLifetime
+{
+    private const int Messages = 10;
+    private PortalServices portal = default!;
+
+    public async Task InitializeAsync()
+    {
+        portal = await PortalServices.StartAsync();
+        var site = new MessageSite(1, "learn.example.org", "Learn", [], new HashSet<string>());
+        var now = DateTime.UtcNow;
+        await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var run = new MessageRun(site, MessageKind.RecurringNudge, DateOnly.FromDateTime(now), Guid.NewGuid(), JobStarter.Cli, null, "test", false, null, now);
+        db.MessageRuns.Add(run);
+        await db.SaveChangesAsync();
+        var target = MessageTypes.TargetsFor(MessageKind.RecurringNudge, DateOnly.FromDateTime(now))[0];
+        var rows = Enumerable.Range(1, Messages).Select(i =>
+        {
+            var message = new ResolvedMessage(target, i, $"learner{i}", $"learner{i}@example.org", null, "en",
+                [new MessageCourseRef(1, "course-v1:MITx+6.00x+2026_T1", "Intro")], [], null, null, false);
+            return new OutboxMessage(message.Key(1), run.Id, site, message, message.Email, new RenderedEmail("s", "h", "t"), Guid.NewGuid(), run.SendUuid,
+                deliver: true, now);
+        }).ToList();
+        await OutboxWriter.InsertAsync(db, rows, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await portal.DisposeAsync();
+
+    private MessageDelivery Delivery(IEmailChannel channel, int concurrency) => new(portal.Get<IDbContextFactory<PortalDbContext>>(), channel,
+        Options.Create(new MessageDeliveryOptions { Concurrency = concurrency }), TimeProvider.System, portal.Get<UntilDatabaseReturns>(),
+        NullLogger<MessageDelivery>.Instance);
+
+    private async Task<(int Sent, int Failed, int Events)> StoredAsync()
+    {
+        await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return (await db.OutboxMessages.CountAsync(m => m.State == OutboxState.Sent), await db.OutboxMessages.CountAsync(m => m.State == OutboxState.Failed),
+            await db.MessageEvents.CountAsync());
+    }
+
+    [Fact]
+    public async Task ASenderHasAtMostItsConcurrencyWithTheChannelAndMarksEachOneSent()
+    {
+        var channel = new SlowChannel();
+
+        var result = await Delivery(channel, concurrency: 3).DeliverAsync(null, CancellationToken.None);
+
+        Assert.Equal(3, channel.MostAtOnce);
+        Assert.Equal(new DeliveryResult(Messages, 0, 0), result);
+        Assert.Equal(Messages, channel.Sent.Distinct().Count());
+        Assert.Equal((Messages, 0, Messages), await StoredAsync());
+    }
+
+    [Fact]
+    public async Task WithAConcurrencyOfOneMessagesGoOneAtATime()
+    {
+        var channel = new SlowChannel();
+
+        await Delivery(channel, concurrency: 1).DeliverAsync(null, CancellationToken.None);
+
+        Assert.Equal(1, channel.MostAtOnce);
+        Assert.Equal((Messages, 0, Messages), await StoredAsync());
+    }
+
+    [Fact]
+    public async Task AMessageRefusedAmongOthersSentAtOnceFailsAlone()
+    {
+        var channel = new SlowChannel(refuse: "learner4@example.org");
+
+        var result = await Delivery(channel, concurrency: 4).DeliverAsync(null, CancellationToken.None);
+
+        Assert.Equal(new DeliveryResult(Messages - 1, 0, 1), result);
+        Assert.Equal((Messages - 1, 1, Messages - 1), await StoredAsync());
+    }
+
+    [Fact]
+    public async Task WhenTheSenderIsStoppedEveryMessageTheChannelTookIsStillMarked()
+    {
+        using var stopping = new CancellationTokenSource();
+        var channel = new SlowChannel(onSend: count =>
+        {
+            if (count == 4)
+            {
+                stopping.Cancel();
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Delivery(channel, concurrency: 4).DeliverAsync(null, stopping.Token));
+
+        var (sent, _, events) = await StoredAsync();
+        Assert.InRange(channel.Sent.Count, 4, Messages - 1);
+        Assert.Equal(channel.Sent.Count, sent);
+        Assert.Equal(sent, events);
+    }
+
+    /// <summary>Takes 30 ms per message, counting how many it holds at once; refuses one address for good if asked.</summary>
+    private sealed class SlowChannel(string? refuse = null, Action<int>? onSend = null) : IEmailChannel
+    {
+        private int atOnce;
+
+        public ConcurrentQueue<Guid> Sent { get; } = new();
+
+        public int MostAtOnce { get; private set; }
+
+        public string Describe => "a slow channel";
+
+        public async Task<SendOutcome> SendAsync(OutgoingEmail message, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var now = Interlocked.Increment(ref atOnce);
+            lock (this)
+            {
+                MostAtOnce = Math.Max(MostAtOnce, now);
+            }
+            try
+            {
+                await Task.Delay(30, CancellationToken.None);
+                if (message.Recipient == refuse)
+                {
+                    return SendOutcome.Permanent("550 no such mailbox");
+                }
+                Sent.Enqueue(message.Uuid);
+                onSend?.Invoke(Sent.Count);
+                return SendOutcome.Sent;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref atOnce);
+            }
+        }
+    }
+}
