@@ -106,6 +106,35 @@ public sealed class MessageDeliveryTests : IAsyncLifetime
         Assert.Equal(sent, events);
     }
 
+    [Fact]
+    public async Task AMessageAnotherSenderTookOverWhileItWasBeingSentIsNotMarkedByThisOne()
+    {
+        var contexts = portal.Get<IDbContextFactory<PortalDbContext>>();
+        var other = Guid.NewGuid();
+        long first;
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            first = await db.OutboxMessages.MinAsync(m => m.Id); // one at a time, the oldest goes first
+        }
+        var channel = new SlowChannel(onSend: count =>
+        {
+            if (count == 1)
+            {
+                // This sender stalled past its claim: another took the message over while it was being sent.
+                using var db = contexts.CreateDbContext();
+                db.OutboxMessages.Where(m => m.Id == first).ExecuteUpdate(u => u.SetProperty(m => m.ClaimedBy, other));
+            }
+        });
+
+        var result = await Delivery(channel, concurrency: 1).DeliverAsync(null, CancellationToken.None);
+
+        Assert.Equal(new DeliveryResult(Messages - 1, 0, 0), result);
+        await using var check = await contexts.CreateDbContextAsync();
+        var taken = await check.OutboxMessages.SingleAsync(m => m.Id == first);
+        Assert.Equal((OutboxState.Queued, (DateTime?)null, (Guid?)other), (taken.State, taken.SentUtc, taken.ClaimedBy));
+        Assert.Equal((Messages - 1, 0, Messages - 1), await StoredAsync());
+    }
+
     /// <summary>Takes 30 ms per message, counting how many it holds at once; refuses one address for good if asked.</summary>
     private sealed class SlowChannel(string? refuse = null, Action<int>? onSend = null) : IEmailChannel
     {
