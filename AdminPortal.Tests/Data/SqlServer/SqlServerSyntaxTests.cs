@@ -58,8 +58,7 @@ public class SqlServerSyntaxTests
         {
             { "outbox insert", insert },
             { "outbox bodies", insertBodies },
-            { "outbox sent mark", OutboxMarks.MarkSentSql(DatabaseProvider.SqlServer, 1) },
-            { "outbox sent marks of four", OutboxMarks.MarkSentSql(DatabaseProvider.SqlServer, 4) },
+            { "outbox sent mark", OutboxMarks.MarkSentSql },
             { "schedule recompute", WithParameters(ScheduleRecompute.SqlServer(1, 30, DateTime.UtcNow, null, DateTime.UtcNow)) },
             { "catalog sync update", string.Format(System.Globalization.CultureInfo.InvariantCulture, CatalogSyncJob.SqlServerUpdate, "@p0") },
             { "outbox claim's sent events", WithParameters(OutboxClaim.RecordSentEventsSql(Guid.NewGuid())) },

@@ -18,20 +18,25 @@ namespace AdminPortal.Features.Messaging;
 /// </summary>
 internal sealed class OutboxMarks : IAsyncDisposable
 {
-    /// <summary>The sent marks of <paramref name="count"/> messages in one statement, which returns the ids it marked.</summary>
-    internal static string MarkSentSql(DatabaseProvider provider, int count)
-    {
-        const string Set = """UPDATE "OutboxMessages" SET "State" = 'Sent', "SentUtc" = @now, "Attempts" = "Attempts" + 1, "LastError" = NULL""";
-        var where = $"""WHERE "Id" IN ({string.Join(", ", Enumerable.Range(0, count).Select(i => $"@id{i}"))}) AND "State" = 'Queued' AND "ClaimedBy" = @claim""";
-        return provider == DatabaseProvider.SqlServer ? $"{Set} OUTPUT inserted.\"Id\" {where}" : $"{Set} {where} RETURNING \"Id\"";
-    }
+    internal const string MarkSentSql = """
+        UPDATE "OutboxMessages" SET "State" = 'Sent', "SentUtc" = @now, "Attempts" = "Attempts" + 1, "LastError" = NULL
+        WHERE "Id" = @id AND "State" = 'Queued' AND "ClaimedBy" = @claim
+        """;
 
     private readonly PortalDbContext db;
+    private readonly DbConnection connection;
     private readonly CommitsWithoutWaiting commits;
-    private readonly Dictionary<int, DbCommand> markSent = [];
+    private readonly DbCommand markSent;
     private Guid claim;
 
-    private OutboxMarks(PortalDbContext db, CommitsWithoutWaiting commits) => (this.db, this.commits) = (db, commits);
+    private OutboxMarks(PortalDbContext db, CommitsWithoutWaiting commits)
+    {
+        (this.db, connection, this.commits) = (db, db.Database.GetDbConnection(), commits);
+        markSent = connection.CreateCommand();
+        markSent.CommandText = MarkSentSql;
+        markSent.AddParameter("@now", null);
+        markSent.AddParameter("@id", null);
+    }
 
     /// <summary>Opens the pass's connection and keeps it open until disposed.</summary>
     public static async Task<OutboxMarks> OpenAsync(PortalDbContext db, CancellationToken cancellationToken) =>
@@ -41,66 +46,85 @@ internal sealed class OutboxMarks : IAsyncDisposable
     public OutboxMarks For(OutboxClaim chunk)
     {
         claim = chunk.Id;
+        // Through the provider's own mapping, so the id is compared in the form the column stores it.
+        var parameter = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!.CreateParameter(markSent, "@claim", claim);
+        if (markSent.Parameters.Contains("@claim"))
+        {
+            // The same parameter with a new value: a prepared statement stays prepared.
+            markSent.Parameters["@claim"].Value = parameter.Value;
+        }
+        else
+        {
+            markSent.Parameters.Add(parameter);
+        }
         return this;
     }
 
     /// <summary>
-    /// The sent marks of the messages the channel answered meanwhile, in one statement (a group commit: the disk and the
-    /// server see one commit, and PostgreSQL one round trip, for each handful of messages rather than one for each),
-    /// with the time the last of them was answered.
+    /// The sent marks of the messages the channel answered meanwhile, committed together (a group commit: the disk and
+    /// the server see one commit for each handful of messages rather than one for each): on a server database in one
+    /// batch, a single round trip; on SQLite in one transaction of the prepared statement.
     /// </summary>
     /// <returns>For each message, false when its row was no longer this claim's: the sender stalled past its claim and another took it over.</returns>
     public async Task<bool[]> MarkSentAsync(IReadOnlyList<(OutboxMessage Message, DateTime AtUtc)> sent)
     {
+        var marked = new bool[sent.Count];
         if (sent.Count == 0)
         {
-            return [];
+            return marked;
         }
-        var command = await StatementForAsync(sent.Count);
-        command.Parameters["@now"].Value = sent.Max(s => s.AtUtc);
-        // Through the provider's own mapping, so the id is compared in the form the column stores it; the same parameter
-        // with a new value, so a prepared statement stays prepared.
-        command.Parameters["@claim"].Value = ClaimParameter(command).Value;
-        for (var i = 0; i < sent.Count; i++)
+        if (connection.CanCreateBatch)
         {
-            command.Parameters[$"@id{i}"].Value = sent[i].Message.Id;
+            return await MarkSentInOneBatchAsync(sent);
         }
-        var marked = new HashSet<long>();
         // Not cancellable: once the channel took a message, its mark must be written whatever is stopping.
-        await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
+        await using var transaction = sent.Count > 1 ? await connection.BeginTransactionAsync(CancellationToken.None) : null;
+        markSent.Transaction = transaction;
+        try
         {
-            while (await reader.ReadAsync(CancellationToken.None))
+            for (var i = 0; i < sent.Count; i++)
             {
-                marked.Add(reader.GetInt64(0));
+                markSent.Parameters["@now"].Value = sent[i].AtUtc;
+                markSent.Parameters["@id"].Value = sent[i].Message.Id;
+                marked[i] = await markSent.ExecuteNonQueryAsync(CancellationToken.None) == 1;
+            }
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(CancellationToken.None);
             }
         }
-        return [.. sent.Select(s => marked.Contains(s.Message.Id))];
+        finally
+        {
+            markSent.Transaction = null;
+        }
+        return marked;
     }
 
-    private DbParameter ClaimParameter(DbCommand command) =>
-        db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!.CreateParameter(command, "@claim", claim);
-
-    /// <summary>The statement for this many messages, made once per pass; on PostgreSQL parsed and planned once too (the marks took 40% less time).</summary>
-    private async Task<DbCommand> StatementForAsync(int count)
+    /// <summary>One statement per message, each by its primary key, sent together; a batch runs in one transaction.</summary>
+    private async Task<bool[]> MarkSentInOneBatchAsync(IReadOnlyList<(OutboxMessage Message, DateTime AtUtc)> sent)
     {
-        if (markSent.TryGetValue(count, out var command))
+        await using var batch = connection.CreateBatch();
+        foreach (var (message, atUtc) in sent)
         {
-            return command;
+            var command = batch.CreateBatchCommand();
+            command.CommandText = MarkSentSql;
+            // The servers store the claim's id as a uuid (uniqueidentifier): the Guid itself is its stored form.
+            foreach (var (name, value) in new (string, object)[] { ("@now", atUtc), ("@id", message.Id), ("@claim", claim) })
+            {
+                var parameter = command.CreateParameter();
+                (parameter.ParameterName, parameter.Value) = (name, value);
+                command.Parameters.Add(parameter);
+            }
+            batch.BatchCommands.Add(command);
         }
-        command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = MarkSentSql(db.Provider(), count);
-        command.AddParameter("@now", DateTime.UtcNow);
-        command.Parameters.Add(ClaimParameter(command));
-        for (var i = 0; i < count; i++)
+        if (connection is Npgsql.NpgsqlConnection)
         {
-            command.AddParameter($"@id{i}", 0L);
+            // Parsed and planned once per connection (Npgsql keeps what it prepared by its text): the marks took 40% less time.
+            await batch.PrepareAsync(CancellationToken.None);
         }
-        if (command is Npgsql.NpgsqlCommand)
-        {
-            await command.PrepareAsync(CancellationToken.None);
-        }
-        markSent[count] = command;
-        return command;
+        // Not cancellable: once the channel took a message, its mark must be written whatever is stopping.
+        await batch.ExecuteNonQueryAsync(CancellationToken.None);
+        return [.. batch.BatchCommands.Select(command => command.RecordsAffected == 1)];
     }
 
     /// <summary>A failed attempt: tried again after its wait (let go, so any sender takes it then), or failed for good (counted on its run).</summary>
@@ -124,10 +148,7 @@ internal sealed class OutboxMarks : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in markSent.Values)
-        {
-            await command.DisposeAsync();
-        }
+        await markSent.DisposeAsync();
         await commits.DisposeAsync();
     }
 }
