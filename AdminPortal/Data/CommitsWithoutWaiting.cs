@@ -22,7 +22,6 @@ public sealed class CommitsWithoutWaiting : IAsyncDisposable
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        var scope = new CommitsWithoutWaiting(db, null);
         try
         {
             var (restore, relax) = db.Provider() switch
@@ -40,7 +39,7 @@ public sealed class CommitsWithoutWaiting : IAsyncDisposable
         }
         catch
         {
-            await scope.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
             throw;
         }
     }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using AdminPortal.Data;
-using AdminPortal.Domain.Jobs;
 using AdminPortal.Domain.Messaging;
 using AdminPortal.Email;
 using AdminPortal.Features.Messaging;
@@ -21,21 +20,7 @@ public sealed class MessageDeliveryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         portal = await PortalServices.StartAsync();
-        var site = new MessageSite(1, "learn.example.org", "Learn", [], new HashSet<string>());
-        var now = DateTime.UtcNow;
-        await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var run = new MessageRun(site, MessageKind.RecurringNudge, DateOnly.FromDateTime(now), Guid.NewGuid(), JobStarter.Cli, null, "test", false, null, now);
-        db.MessageRuns.Add(run);
-        await db.SaveChangesAsync();
-        var target = MessageTypes.TargetsFor(MessageKind.RecurringNudge, DateOnly.FromDateTime(now))[0];
-        var rows = Enumerable.Range(1, Messages).Select(i =>
-        {
-            var message = new ResolvedMessage(target, i, $"learner{i}", $"learner{i}@example.org", null, "en",
-                [new MessageCourseRef(1, "course-v1:MITx+6.00x+2026_T1", "Intro")], [], null, null, false);
-            return new OutboxMessage(message.Key(1), run.Id, site, message, message.Email, new RenderedEmail("s", "h", "t"), Guid.NewGuid(), run.SendUuid,
-                deliver: true, now);
-        }).ToList();
-        await OutboxWriter.InsertAsync(db, rows, CancellationToken.None);
+        await MessagingWorld.QueueAsync(portal, Messages, DateTime.UtcNow);
     }
 
     public async Task DisposeAsync() => await portal.DisposeAsync();

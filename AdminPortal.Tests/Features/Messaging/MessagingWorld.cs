@@ -1,3 +1,5 @@
+using AdminPortal.Data;
+using AdminPortal.Domain.Jobs;
 using AdminPortal.Domain.Messaging;
 using AdminPortal.Domain.Schedules;
 using AdminPortal.Features.Enrollments;
@@ -7,6 +9,7 @@ using AdminPortal.Features.Schedules;
 using AdminPortal.Features.Sites;
 using AdminPortal.Jobs;
 using AdminPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Tests.Features.Messaging;
 
@@ -31,6 +34,26 @@ internal static class MessagingWorld
             await context.Get<EnrollmentService>().EnrollAsync(new EnrollmentEvent(
                 $"learner{i}", $"learner{i}@example.org", $"Learner {i}", Course, "audit", Enrolled.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc)));
         }
+    }
+
+    /// <summary>A run of nudges with <paramref name="messages"/> rows queued straight into the outbox, due at <paramref name="nowUtc"/>: delivery alone, with no schedules behind them.</summary>
+    public static async Task QueueAsync(PortalServices context, int messages, DateTime nowUtc)
+    {
+        var site = new MessageSite(1, "learn.example.org", "Learn", [], new HashSet<string>());
+        var day = DateOnly.FromDateTime(nowUtc);
+        await using var db = await context.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var run = new MessageRun(site, MessageKind.RecurringNudge, day, Guid.NewGuid(), JobStarter.Cli, null, "test", false, null, nowUtc);
+        db.MessageRuns.Add(run);
+        await db.SaveChangesAsync();
+        var target = MessageTypes.TargetsFor(MessageKind.RecurringNudge, day)[0];
+        var rows = Enumerable.Range(1, messages).Select(i =>
+        {
+            var message = new ResolvedMessage(target, i, $"learner{i}", $"learner{i}@example.org", null, "en",
+                [new MessageCourseRef(1, "course-v1:MITx+6.00x+2026_T1", "Intro")], [], null, null, false);
+            return new OutboxMessage(message.Key(1), run.Id, site, message, message.Email, new RenderedEmail("s", "h", "t"), Guid.NewGuid(), run.SendUuid,
+                deliver: true, nowUtc);
+        }).ToList();
+        await OutboxWriter.InsertAsync(db, rows, CancellationToken.None);
     }
 
     public static Task<MessagingOutcome> RunAsync(PortalServices context) =>

@@ -1,6 +1,4 @@
 using AdminPortal.Data;
-using AdminPortal.Domain.Jobs;
-using AdminPortal.Domain.Messaging;
 using AdminPortal.Email;
 using AdminPortal.Features.Messaging;
 using AdminPortal.Tests.Support;
@@ -22,20 +20,7 @@ public sealed class OutboxClaimTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         portal = await PortalServices.StartAsync(services => services.AddSingleton<TimeProvider>(clock));
-        var site = new MessageSite(1, "learn.example.org", "Learn", [], new HashSet<string>());
-        await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var run = new MessageRun(site, MessageKind.RecurringNudge, new DateOnly(2026, 3, 5), Guid.NewGuid(), JobStarter.Cli, null, "test", false, null, clock.GetUtcNow().UtcDateTime);
-        db.MessageRuns.Add(run);
-        await db.SaveChangesAsync();
-        var target = MessageTypes.TargetsFor(MessageKind.RecurringNudge, new DateOnly(2026, 3, 5))[0];
-        var rows = Enumerable.Range(1, 3).Select(i =>
-        {
-            var message = new ResolvedMessage(target, i, $"learner{i}", $"learner{i}@example.org", null, "en",
-                [new MessageCourseRef(1, "course-v1:MITx+6.00x+2026_T1", "Intro")], [], null, null, false);
-            return new OutboxMessage(message.Key(1), run.Id, site, message, message.Email, new RenderedEmail("s", "h", "t"), Guid.NewGuid(), run.SendUuid,
-                deliver: true, clock.GetUtcNow().UtcDateTime);
-        }).ToList();
-        await OutboxWriter.InsertAsync(db, rows, CancellationToken.None);
+        await MessagingWorld.QueueAsync(portal, 3, clock.GetUtcNow().UtcDateTime);
     }
 
     public async Task DisposeAsync() => await portal.DisposeAsync();

@@ -26,17 +26,12 @@ internal sealed class OutboxMarks : IAsyncDisposable
     private readonly PortalDbContext db;
     private readonly DbConnection connection;
     private readonly CommitsWithoutWaiting commits;
-    private readonly DbCommand markSent;
     private Guid claim;
 
-    private OutboxMarks(PortalDbContext db, CommitsWithoutWaiting commits)
-    {
-        (this.db, connection, this.commits) = (db, db.Database.GetDbConnection(), commits);
-        markSent = connection.CreateCommand();
-        markSent.CommandText = MarkSentSql;
-        markSent.AddParameter("@now", null);
-        markSent.AddParameter("@id", null);
-    }
+    /// <summary>SQLite's mark, made once per pass and kept prepared; the servers send theirs as a batch.</summary>
+    private DbCommand? markSent;
+
+    private OutboxMarks(PortalDbContext db, CommitsWithoutWaiting commits) => (this.db, connection, this.commits) = (db, db.Database.GetDbConnection(), commits);
 
     /// <summary>Opens the pass's connection and keeps it open until disposed.</summary>
     public static async Task<OutboxMarks> OpenAsync(PortalDbContext db, CancellationToken cancellationToken) =>
@@ -46,19 +41,33 @@ internal sealed class OutboxMarks : IAsyncDisposable
     public OutboxMarks For(OutboxClaim chunk)
     {
         claim = chunk.Id;
-        // Through the provider's own mapping, so the id is compared in the form the column stores it.
-        var parameter = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!.CreateParameter(markSent, "@claim", claim);
-        if (markSent.Parameters.Contains("@claim"))
+        if (markSent is not null)
         {
-            // The same parameter with a new value: a prepared statement stays prepared.
-            markSent.Parameters["@claim"].Value = parameter.Value;
-        }
-        else
-        {
-            markSent.Parameters.Add(parameter);
+            BindClaim(markSent);
         }
         return this;
     }
+
+    private DbCommand SentMark()
+    {
+        if (markSent is null)
+        {
+            markSent = connection.CreateCommand();
+            markSent.CommandText = MarkSentSql;
+            markSent.AddParameter("@now", null);
+            markSent.AddParameter("@id", null);
+            markSent.AddParameter("@claim", null);
+            BindClaim(markSent);
+        }
+        return markSent;
+    }
+
+    /// <summary>
+    /// Through the provider's own mapping, so the id is compared in the form the column stores it; the same parameter
+    /// with a new value, so the statement stays prepared.
+    /// </summary>
+    private void BindClaim(DbCommand command) =>
+        command.Parameters["@claim"].Value = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!.CreateParameter(command, "@claim", claim).Value;
 
     /// <summary>
     /// The sent marks of the messages the channel answered meanwhile, committed together (a group commit: the disk and
@@ -77,16 +86,17 @@ internal sealed class OutboxMarks : IAsyncDisposable
         {
             return await MarkSentInOneBatchAsync(sent);
         }
+        var command = SentMark();
         // Not cancellable: once the channel took a message, its mark must be written whatever is stopping.
         await using var transaction = sent.Count > 1 ? await connection.BeginTransactionAsync(CancellationToken.None) : null;
-        markSent.Transaction = transaction;
+        command.Transaction = transaction;
         try
         {
             for (var i = 0; i < sent.Count; i++)
             {
-                markSent.Parameters["@now"].Value = sent[i].AtUtc;
-                markSent.Parameters["@id"].Value = sent[i].Message.Id;
-                marked[i] = await markSent.ExecuteNonQueryAsync(CancellationToken.None) == 1;
+                command.Parameters["@now"].Value = sent[i].AtUtc;
+                command.Parameters["@id"].Value = sent[i].Message.Id;
+                marked[i] = await command.ExecuteNonQueryAsync(CancellationToken.None) == 1;
             }
             if (transaction is not null)
             {
@@ -95,7 +105,7 @@ internal sealed class OutboxMarks : IAsyncDisposable
         }
         finally
         {
-            markSent.Transaction = null;
+            command.Transaction = null;
         }
         return marked;
     }
@@ -148,7 +158,10 @@ internal sealed class OutboxMarks : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await markSent.DisposeAsync();
+        if (markSent is not null)
+        {
+            await markSent.DisposeAsync();
+        }
         await commits.DisposeAsync();
     }
 }
