@@ -31,7 +31,7 @@ public sealed class MessageDeliveryOptions
     /// leave at most this many sent and unmarked (sent again after); 1 sends one message at a time.
     /// </summary>
     [Range(1, 32)]
-    public int Concurrency { get; init; } = 4;
+    public int Concurrency { get; init; } = 1;
 
     /// <summary>
     /// For crash tests only: kills this process, as <c>kill -9</c> would, right after the channel accepted this many
