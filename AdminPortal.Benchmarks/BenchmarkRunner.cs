@@ -102,8 +102,6 @@ public static class BenchmarkRunner
             ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(folder, name + ".db")}",
             ["Serilog:WriteTo:Console:Args:restrictedToMinimumLevel"] = "Warning",
             ["Email:PickupDirectory"] = Path.Combine(folder, name + "-outbox"),
-            // The figures in the README were measured with four messages at once (the default is one: see issue 15's note).
-            ["Messaging:Delivery:Concurrency"] = "4",
             // Beside the benchmark's databases, not in the repository.
             ["Serilog:WriteTo:File:Args:path"] = Path.Combine(folder, "logs", "portal-.log"),
         };

@@ -120,6 +120,42 @@ public sealed class MessageDeliveryTests : IAsyncLifetime
         Assert.Equal((Messages - 1, 0, Messages - 1), await StoredAsync());
     }
 
+    /// <summary>
+    /// Answers come back on the thread pool while the sender is marking the ones before them. Each must be marked exactly
+    /// once: an answer that arrived between the sender's look at what was answered and its taking those off its list was
+    /// once dropped unmarked, so its message was claimed and sent again (a few times in a hundred passes of 120 messages).
+    /// </summary>
+    [Fact]
+    public async Task EveryAnswerIsMarkedOnceHoweverTheAnswersInterleaveWithTheMarks()
+    {
+        const int many = 600;
+        await MessagingWorld.QueueAsync(portal, many, DateTime.UtcNow);
+        var channel = new InstantChannel();
+
+        var result = await Delivery(channel, concurrency: 8).DeliverAsync(null, CancellationToken.None);
+
+        Assert.Equal(many, channel.Copies.Count);
+        Assert.All(channel.Copies, copies => Assert.Equal(1, copies.Value));
+        Assert.Equal(new DeliveryResult(many, 0, 0), result);
+        Assert.Equal((many, 0, many), await StoredAsync());
+    }
+
+    /// <summary>Answers on the thread pool after a few microseconds, a varying number, counting the copies of each message.</summary>
+    private sealed class InstantChannel : IEmailChannel
+    {
+        public ConcurrentDictionary<Guid, int> Copies { get; } = new();
+
+        public string Describe => "an instant channel";
+
+        public async Task<SendOutcome> SendAsync(OutgoingEmail message, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            Thread.SpinWait(Random.Shared.Next(0, 4000));
+            Copies.AddOrUpdate(message.Uuid, 1, (_, copies) => copies + 1);
+            return SendOutcome.Sent;
+        }
+    }
+
     /// <summary>Takes 30 ms per message, counting how many it holds at once; refuses one address for good if asked.</summary>
     private sealed class SlowChannel(string? refuse = null, Action<int>? onSend = null) : IEmailChannel
     {
