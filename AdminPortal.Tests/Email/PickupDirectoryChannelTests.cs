@@ -1,0 +1,96 @@
+using AdminPortal.Email;
+using AdminPortal.Tests.Support;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace AdminPortal.Tests.Email;
+
+/// <summary>The .eml channel: one whole file per message, named by its uuid, written beside the folder and renamed into it.</summary>
+public sealed class PickupDirectoryChannelTests : IDisposable
+{
+    private readonly TestDirectory directory = TestDirectory.Create("pickup");
+
+    public void Dispose() => directory.Dispose();
+
+    private string Pickup => Path.Combine(directory.Path, "outbox");
+
+    private PickupDirectoryChannel Channel(string pickup) => new(Options.Create(new EmailDeliveryOptions { PickupDirectory = pickup }),
+        new HostingEnvironment { ContentRootPath = directory.Path });
+
+    private static OutgoingEmail Email(int learner) => new($"learner{learner}@example.org", $"Week {learner}", $"<p>Hello learner {learner}</p>",
+        $"Hello learner {learner}", "recurringnudge_day3", Guid.NewGuid(), Guid.NewGuid());
+
+    private MimeMessage Stored(OutgoingEmail email) => MimeMessage.Load(Path.Combine(Pickup, $"{email.Uuid}.eml"));
+
+    [Fact]
+    public async Task AMessageIsOneFileNamedByItsUuidAndNothingStaysInStaging()
+    {
+        var email = Email(1);
+
+        var outcome = await Channel("outbox").SendAsync(email, CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Sent, outcome);
+        Assert.Equal([$"{email.Uuid}.eml"], Directory.GetFiles(Pickup).Select(Path.GetFileName));
+        Assert.Empty(Directory.GetFiles(Path.Combine(Pickup, ".staging")));
+        var stored = Stored(email);
+        Assert.Equal(($"{email.Uuid}@admin-portal", "Week 1", "learner1@example.org"), (stored.MessageId, stored.Subject, stored.To.Mailboxes.Single().Address));
+    }
+
+    [Fact]
+    public async Task ASecondAttemptReplacesTheFirstsFile()
+    {
+        var channel = Channel("outbox");
+        var email = Email(1);
+
+        await channel.SendAsync(email, CancellationToken.None);
+        await channel.SendAsync(email with { Subject = "Week 1, again" }, CancellationToken.None);
+
+        Assert.Single(Directory.GetFiles(Pickup));
+        Assert.Equal("Week 1, again", Stored(email).Subject);
+    }
+
+    [Fact]
+    public async Task AStagingFolderTakenAwayBetweenMessagesIsMadeAgain()
+    {
+        var channel = Channel("outbox");
+        await channel.SendAsync(Email(1), CancellationToken.None);
+        Directory.Delete(Path.Combine(Pickup, ".staging"));
+        var second = Email(2);
+
+        var outcome = await channel.SendAsync(second, CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Sent, outcome);
+        Assert.Equal("Week 2", Stored(second).Subject);
+    }
+
+    /// <summary>Each thread formats in a buffer it keeps: messages written at once on many threads never mix.</summary>
+    [Fact]
+    public async Task MessagesWrittenAtOnceOnManyThreadsEachGetTheirOwnFileWhole()
+    {
+        var channel = Channel("outbox");
+        var emails = Enumerable.Range(1, 300).Select(Email).ToList();
+
+        var outcomes = await Task.WhenAll(emails.Select(email => Task.Run(() => channel.SendAsync(email, CancellationToken.None))));
+
+        Assert.All(outcomes, outcome => Assert.Equal(SendOutcome.Sent, outcome));
+        Assert.Equal(300, Directory.GetFiles(Pickup).Length);
+        Assert.All(emails, email =>
+        {
+            var stored = Stored(email);
+            Assert.Equal((email.Subject, email.Text), (stored.Subject, stored.TextBody?.Trim()));
+        });
+    }
+
+    [Fact]
+    public async Task AFolderThatCannotBeMadeIsAFailureForNowNamingTheFolder()
+    {
+        // A file where the folder should be: no folder can be made there, whoever runs the test.
+        await File.WriteAllTextAsync(Path.Combine(directory.Path, "taken"), "not a folder");
+
+        var outcome = await Channel("taken").SendAsync(Email(1), CancellationToken.None);
+
+        Assert.Equal(SendStatus.TransientFailure, outcome.Status);
+        Assert.StartsWith($"Could not write to {Path.Combine(directory.Path, "taken")}:", outcome.Error);
+    }
+}
