@@ -82,6 +82,22 @@ public sealed class PickupDirectoryChannelTests : IDisposable
         });
     }
 
+    /// <summary>The thread's buffer serves the next message from its start, after a message larger than the buffer it keeps.</summary>
+    [Fact]
+    public async Task AMessageAfterALargeOneIsWrittenAloneAndWhole()
+    {
+        var channel = Channel("outbox");
+        var large = Email(1) with { Text = new string('x', 600_000) };
+        var small = Email(2);
+
+        await channel.SendAsync(large, CancellationToken.None);
+        await channel.SendAsync(small, CancellationToken.None);
+
+        Assert.Equal(600_000, Stored(large).TextBody?.Trim().Length);
+        Assert.InRange(new FileInfo(Path.Combine(Pickup, $"{small.Uuid}.eml")).Length, 1, 4_000);
+        Assert.Equal(("Week 2", "Hello learner 2"), (Stored(small).Subject, Stored(small).TextBody?.Trim()));
+    }
+
     [Fact]
     public async Task AFolderThatCannotBeMadeIsAFailureForNowNamingTheFolder()
     {
