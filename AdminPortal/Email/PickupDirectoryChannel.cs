@@ -9,7 +9,7 @@ namespace AdminPortal.Email;
 /// </summary>
 public sealed class PickupDirectoryChannel(IOptions<EmailDeliveryOptions> options, IHostEnvironment environment) : IEmailChannel
 {
-    private readonly string folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.PickupDirectory));
+    private readonly string folder = FolderOf(options.Value, environment);
 
     /// <summary>Each thread formats its messages in one buffer, kept: a new one for each message was most of what delivery allocated.</summary>
     [ThreadStatic]
@@ -19,7 +19,7 @@ public sealed class PickupDirectoryChannel(IOptions<EmailDeliveryOptions> option
 
     private long written;
 
-    private string Staging => Path.Combine(folder, ".staging");
+    private readonly string staging = Path.Combine(FolderOf(options.Value, environment), ".staging");
 
     public string Describe => $"files in {folder}";
 
@@ -42,7 +42,7 @@ public sealed class PickupDirectoryChannel(IOptions<EmailDeliveryOptions> option
         mime.WriteTo(formatted, cancellationToken);
         // Unique among this process's writes, and with the process id among others' on the folder: a random name for each
         // file, from the system's random source, was a tenth of the sends' time in a profile.
-        var temporary = Path.Combine(Staging, $"{message.Uuid}.{Environment.ProcessId}.{Interlocked.Increment(ref written)}.tmp");
+        var temporary = Path.Combine(staging, $"{message.Uuid}.{Environment.ProcessId}.{Interlocked.Increment(ref written)}.tmp");
         try
         {
             try
@@ -52,7 +52,7 @@ public sealed class PickupDirectoryChannel(IOptions<EmailDeliveryOptions> option
             catch (DirectoryNotFoundException)
             {
                 // The first message, or the folder was taken away meanwhile: made once here, not checked for every message.
-                Directory.CreateDirectory(Staging);
+                Directory.CreateDirectory(staging);
                 WriteNew(temporary, formatted);
             }
             File.Move(temporary, Path.Combine(folder, $"{message.Uuid}.eml"), overwrite: true);
@@ -83,6 +83,9 @@ public sealed class PickupDirectoryChannel(IOptions<EmailDeliveryOptions> option
         {
         }
     }
+
+    private static string FolderOf(EmailDeliveryOptions options, IHostEnvironment environment) =>
+        Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.PickupDirectory));
 
     private static void WriteNew(string path, MemoryStream formatted)
     {

@@ -105,7 +105,9 @@ public sealed class MessagingRunner(
         run.AddTimes(loading.Elapsed, TimeSpan.Zero, TimeSpan.Zero);
         // Each bin is resolved, rendered and serialized on the thread pool while the one before it is written: the
         // database's work and the rest overlap, on two cores at once.
-        Task<PreparedBin> Prepare(int bin) => Task.Run(() => PrepareBinAsync(request, run, site, deliver, resolver, byTarget, bin, db.Provider()), CancellationToken.None);
+        // The provider is read here, once: the pool's threads never touch the context the loop writes with.
+        var provider = db.Provider();
+        Task<PreparedBin> Prepare(int bin) => Task.Run(() => PrepareBinAsync(request, run, site, deliver, resolver, byTarget, bin, provider), CancellationToken.None);
         // A re-run queues again whatever a crash of the database's machine took back, so the queue's commits need not wait for the disk.
         await using (request.DryRun ? null : await CommitsWithoutWaiting.BeginAsync(db, cancellationToken))
         {
