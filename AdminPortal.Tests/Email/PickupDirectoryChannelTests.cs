@@ -82,6 +82,31 @@ public sealed class PickupDirectoryChannelTests : IDisposable
         });
     }
 
+    /// <summary>
+    /// The first messages into a new folder, started together on several threads: each finds no staging folder, one makes
+    /// it, and the others' writes must still succeed (a write failing then read "file not found" and waited for a retry).
+    /// </summary>
+    [Fact]
+    public void TheFirstMessagesIntoANewFolderAtOnceAreAllWritten()
+    {
+        const int Threads = 8;
+        for (var round = 0; round < 80; round++)
+        {
+            var channel = Channel($"outbox-{round}");
+            using var start = new Barrier(Threads);
+            var outcomes = new SendOutcome[Threads];
+            var threads = Enumerable.Range(0, Threads).Select(i => new Thread(() =>
+            {
+                start.SignalAndWait();
+                outcomes[i] = channel.SendAsync(Email(i), CancellationToken.None).Result;
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+
+            Assert.All(outcomes, outcome => Assert.Equal(SendOutcome.Sent, outcome));
+        }
+    }
+
     /// <summary>The thread's buffer serves the next message from its start, after a message larger than the buffer it keeps.</summary>
     [Fact]
     public async Task AMessageAfterALargeOneIsWrittenAloneAndWhole()

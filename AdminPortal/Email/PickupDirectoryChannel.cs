@@ -49,9 +49,11 @@ public sealed class PickupDirectoryChannel(IOptions<EmailDeliveryOptions> option
             {
                 WriteNew(temporary, formatted);
             }
-            catch (DirectoryNotFoundException)
+            catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
             {
                 // The first message, or the folder was taken away meanwhile: made once here, not checked for every message.
+                // A write that found no folder says FileNotFound when another thread made the folder before the error was
+                // worded (the runtime looks for the folder then), so both mean the folder was missing.
                 Directory.CreateDirectory(staging);
                 WriteNew(temporary, formatted);
             }
