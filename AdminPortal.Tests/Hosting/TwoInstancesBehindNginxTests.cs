@@ -79,9 +79,11 @@ public sealed class TwoInstancesBehindNginxTests(ITestOutputHelper output)
         {
             output.WriteLine($"{run.StartedUtc:HH:mm:ss.fff} on process {pids.GetValueOrDefault(run.OwnerId)}");
         }
-        // Once per firing: a firing run by both instances would start two runs within moments of each other.
-        Assert.All(runs.Zip(runs.Skip(1)), pair => Assert.True(pair.Second.StartedUtc - pair.First.StartedUtc > TimeSpan.FromSeconds(1),
-            $"runs at {pair.First.StartedUtc:HH:mm:ss.fff} and {pair.Second.StartedUtc:HH:mm:ss.fff}"));
+        // Once per firing: a firing run by both instances would start two runs, one on each, within moments of each other.
+        // One instance's own runs may come closer: on a busy machine a firing starts a second late and the next on time.
+        Assert.All(runs.Zip(runs.Skip(1)).Where(pair => pair.First.OwnerId != pair.Second.OwnerId), pair => Assert.True(
+            pair.Second.StartedUtc - pair.First.StartedUtc > TimeSpan.FromSeconds(1),
+            $"runs at {pair.First.StartedUtc:HH:mm:ss.fff} and {pair.Second.StartedUtc:HH:mm:ss.fff} on both instances"));
         Assert.All(runs, run => Assert.Contains(pids[run.OwnerId], new[] { first.ProcessId, second.ProcessId }));
 
         var jobsInstance = pids[runs[^1].OwnerId] == first.ProcessId ? first : second;
