@@ -5,17 +5,17 @@ using System.Text.Json;
 using AdminPortal.Data;
 using AdminPortal.Domain.Messaging;
 using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace AdminPortal.Features.Messaging;
 
 /// <summary>
-/// Writes a bin's messages in two statements, one transaction: the rows travel as one JSON parameter and the insert
-/// skips every key already there (INSERT OR IGNORE, ON CONFLICT DO NOTHING), so a re-run, or two runs racing after a
-/// restart, never queue a message twice; then the bodies of the rows that are new go to their own table.
+/// Writes a bin's messages and their bodies in one transaction, skipping every key already there (INSERT OR IGNORE, ON
+/// CONFLICT DO NOTHING), so a re-run, or two runs racing after a restart, never queue a message twice. SQLite, in
+/// process, runs two prepared statements for each row; the servers get the bin as two JSON documents, one statement each.
 /// </summary>
 public static class OutboxWriter
 {
@@ -25,19 +25,6 @@ public static class OutboxWriter
         "PrimaryCourseKey", "CourseKeys", "CourseCount", "Uuid", "SendUuid", "Subject", "State", "Attempts",
         "LastError", "CreatedUtc", "NextAttemptUtc", "SentUtc",
     ];
-
-    private static readonly string Insert = $"""
-        INSERT OR IGNORE INTO OutboxMessages ({string.Join(", ", Columns)})
-        SELECT {string.Join(", ", Columns.Select(c => $"value ->> '$.{c}'"))} FROM json_each(@rows)
-        """;
-
-    /// <summary>A new row carries this insert's uuid; a row queued before keeps its own, and its body.</summary>
-    private const string InsertBodies = """
-        INSERT INTO OutboxBodies (MessageId, HtmlBody, TextBody)
-        SELECT o.Id, j.value ->> '$.HtmlBody', j.value ->> '$.TextBody'
-        FROM json_each(@rows) AS j JOIN OutboxMessages AS o ON o.Key = j.value ->> '$.Key'
-        WHERE o.Uuid = j.value ->> '$.Uuid'
-        """;
 
     /// <summary>The JSON's fields are the table's columns: PostgreSQL reads each in its column's type.</summary>
     private static readonly string PostgreSqlInsert = $"""
@@ -55,7 +42,7 @@ public static class OutboxWriter
         """;
 
     /// <summary>
-    /// The two statements on <paramref name="db"/>'s provider. On SQL Server OPENJSON reads each field in its column's type
+    /// The two statements on <paramref name="db"/>'s server. On SQL Server OPENJSON reads each field in its column's type
     /// (from the model), and the key range stays locked until the transaction ends, so a racing run waits, then skips.
     /// </summary>
     internal static (string Insert, string InsertBodies) Statements(PortalDbContext db)
@@ -80,40 +67,73 @@ public static class OutboxWriter
                     WHERE o.[Uuid] = j.[Uuid]
                     """);
             default:
-                return (Insert, InsertBodies);
+                throw new NotSupportedException("SQLite writes its rows through prepared statements (InsertPrepared).");
         }
     }
 
     /// <summary>
-    /// A bin's rows as the two statements take them: the rows without their bodies, and the bodies with the key and uuid
-    /// that match them, so neither statement parses the other's half. Built off the database's thread while the previous
-    /// bin is written.
+    /// A bin's rows as the writer takes them, built off the database's thread while the previous bin is written: on
+    /// SQLite each row's values (its columns in <see cref="Columns"/>' order, then its two bodies); on the servers two
+    /// JSON documents, the rows without their bodies and the bodies with the key and uuid that match them, so neither
+    /// statement parses the other's half.
     /// </summary>
-    public sealed record Batch(int Count, string Rows, string Bodies);
-
-    /// <summary>The JSON is read by the database, never by a browser: only what JSON itself needs is escaped, not HTML's characters.</summary>
-    private static readonly JsonSerializerOptions DatabaseJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public sealed record Batch(int Count, IReadOnlyList<object?[]>? Values, string? Rows, string? Bodies);
 
     public static Batch Prepare(DatabaseProvider provider, IReadOnlyList<OutboxMessage> messages)
     {
         // Values in the text forms EF stores on SQLite (TEXT dates "yyyy-MM-dd HH:mm:ss", upper-case GUIDs, enum names);
         // the servers read the same, PostgreSQL with the times in ISO 8601 with their zone.
         Func<DateTime, string> time = provider == DatabaseProvider.PostgreSql ? IsoText : SqliteTimes.Text;
-        var rows = messages.Select(m => new Dictionary<string, object?>
+        var values = messages.Select(m => ValuesOf(m, time)).ToList();
+        return provider == DatabaseProvider.Sqlite
+            ? new Batch(messages.Count, values, null, null)
+            : new Batch(messages.Count, null, Json(values, Columns.Length, Columns), Json(values, 0, "Key", "Uuid", "HtmlBody", "TextBody"));
+    }
+
+    private static readonly int KeyColumn = Array.IndexOf(Columns, "Key"), UuidColumn = Array.IndexOf(Columns, "Uuid");
+
+    private static object?[] ValuesOf(OutboxMessage m, Func<DateTime, string> time) =>
+    [
+        m.Key, m.RunId, m.SiteId, m.SiteDomain, m.MessageName, m.TargetDay.ToString("yyyy-MM-dd"), m.Week, m.LearnerId, m.Username, m.Recipient,
+        m.Language, m.PrimaryCourseKey, JsonSerializer.Serialize(m.CourseKeys), m.CourseCount, Text(m.Uuid), Text(m.SendUuid), m.Subject,
+        m.State.ToString(), m.Attempts, m.LastError, time(m.CreatedUtc), time(m.NextAttemptUtc), m.SentUtc is { } sent ? time(sent) : null,
+        m.HtmlBody, m.TextBody,
+    ];
+
+    /// <summary>
+    /// The rows as one JSON array of objects: with <paramref name="count"/> columns from the first, their names; else the
+    /// key, the uuid and the two bodies. The database reads it, never a browser: only what JSON itself needs is escaped.
+    /// </summary>
+    private static string Json(List<object?[]> rows, int count, params string[] names)
+    {
+        int[] at = count > 0 ? [.. Enumerable.Range(0, count)] : [KeyColumn, UuidColumn, Columns.Length, Columns.Length + 1];
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            ["Key"] = m.Key, ["RunId"] = m.RunId, ["SiteId"] = m.SiteId, ["SiteDomain"] = m.SiteDomain, ["MessageName"] = m.MessageName,
-            ["TargetDay"] = m.TargetDay.ToString("yyyy-MM-dd"), ["Week"] = m.Week, ["LearnerId"] = m.LearnerId, ["Username"] = m.Username,
-            ["Recipient"] = m.Recipient, ["Language"] = m.Language, ["PrimaryCourseKey"] = m.PrimaryCourseKey,
-            ["CourseKeys"] = JsonSerializer.Serialize(m.CourseKeys), ["CourseCount"] = m.CourseCount,
-            ["Uuid"] = Text(m.Uuid), ["SendUuid"] = Text(m.SendUuid), ["Subject"] = m.Subject, ["State"] = m.State.ToString(), ["Attempts"] = m.Attempts,
-            ["LastError"] = m.LastError, ["CreatedUtc"] = time(m.CreatedUtc), ["NextAttemptUtc"] = time(m.NextAttemptUtc),
-            ["SentUtc"] = m.SentUtc is { } sent ? time(sent) : null,
-        });
-        var bodies = messages.Select(m => new Dictionary<string, object?>
-        {
-            ["Key"] = m.Key, ["Uuid"] = Text(m.Uuid), ["HtmlBody"] = m.HtmlBody, ["TextBody"] = m.TextBody,
-        });
-        return new Batch(messages.Count, JsonSerializer.Serialize(rows, DatabaseJson), JsonSerializer.Serialize(bodies, DatabaseJson));
+            json.WriteStartArray();
+            foreach (var row in rows)
+            {
+                json.WriteStartObject();
+                for (var i = 0; i < at.Length; i++)
+                {
+                    switch (row[at[i]])
+                    {
+                        case null:
+                            json.WriteNull(names[i]);
+                            break;
+                        case string text:
+                            json.WriteString(names[i], text);
+                            break;
+                        case var number:
+                            json.WriteNumber(names[i], Convert.ToInt64(number, CultureInfo.InvariantCulture));
+                            break;
+                    }
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>Returns how many rows were new; the others were queued before.</summary>
@@ -127,12 +147,52 @@ public static class OutboxWriter
         {
             return 0;
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var written = batch.Values is { } values
+            ? InsertPrepared(db.Database.GetDbConnection(), transaction.GetDbTransaction(), values)
+            : await InsertJsonAsync(db, batch, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    private static async Task<int> InsertJsonAsync(PortalDbContext db, Batch batch, CancellationToken cancellationToken)
+    {
         var provider = db.Provider();
         var (insert, insertBodies) = Statements(db);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var written = await db.Database.ExecuteSqlRawAsync(insert, [RowsParameter(provider, batch.Rows)], cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(insertBodies, [RowsParameter(provider, batch.Bodies)], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var written = await db.Database.ExecuteSqlRawAsync(insert, [RowsParameter(provider, batch.Rows!)], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(insertBodies, [RowsParameter(provider, batch.Bodies!)], cancellationToken);
+        return written;
+    }
+
+    /// <summary>
+    /// SQLite's bulk path, as the seed's: two statements prepared once per bin and run for each row in one transaction,
+    /// in process, with no round trip to pay. A row queued before is skipped (its key), and keeps its own body.
+    /// </summary>
+    private static int InsertPrepared(DbConnection connection, DbTransaction transaction, IReadOnlyList<object?[]> rows)
+    {
+        using var insert = connection.CreateCommand();
+        insert.CommandText = $"INSERT OR IGNORE INTO OutboxMessages ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select((_, i) => $"@p{i}"))})";
+        var columns = Columns.Select((_, i) => insert.AddParameter($"@p{i}", null)).ToArray();
+        using var body = connection.CreateCommand();
+        body.CommandText = "INSERT INTO OutboxBodies (MessageId, HtmlBody, TextBody) VALUES (last_insert_rowid(), @html, @text)";
+        var (html, text) = (body.AddParameter("@html", null), body.AddParameter("@text", null));
+        (insert.Transaction, body.Transaction) = (transaction, transaction);
+        insert.Prepare();
+        body.Prepare();
+        var written = 0;
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < columns.Length; i++)
+            {
+                columns[i].Value = row[i] ?? DBNull.Value;
+            }
+            if (insert.ExecuteNonQuery() == 1)
+            {
+                (html.Value, text.Value) = (row[Columns.Length], row[Columns.Length + 1]);
+                body.ExecuteNonQuery();
+                written++;
+            }
+        }
         return written;
     }
 
@@ -141,8 +201,7 @@ public static class OutboxWriter
     private static DbParameter RowsParameter(DatabaseProvider provider, string json) => provider switch
     {
         DatabaseProvider.PostgreSql => new NpgsqlParameter("rows", NpgsqlDbType.Json) { Value = json },
-        DatabaseProvider.SqlServer => new SqlParameter("@rows", System.Data.SqlDbType.NVarChar, -1) { Value = json },
-        _ => new SqliteParameter("@rows", json),
+        _ => new SqlParameter("@rows", System.Data.SqlDbType.NVarChar, -1) { Value = json },
     };
 
     private static string IsoText(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
