@@ -87,10 +87,15 @@ public static class OutboxWriter
         var values = messages.Select(m => ValuesOf(m, time)).ToList();
         return provider == DatabaseProvider.Sqlite
             ? new Batch(messages.Count, values, null, null)
-            : new Batch(messages.Count, null, Json(values, Columns.Length, Columns), Json(values, 0, "Key", "Uuid", "HtmlBody", "TextBody"));
+            : new Batch(messages.Count, null, Json(values, RowFields), Json(values, BodyFields));
     }
 
-    private static readonly int KeyColumn = Array.IndexOf(Columns, "Key"), UuidColumn = Array.IndexOf(Columns, "Uuid");
+    /// <summary>The rows' document: every column by its name.</summary>
+    private static readonly (string Name, int At)[] RowFields = [.. Columns.Select((name, at) => (name, at))];
+
+    /// <summary>The bodies' document: the key and uuid that match a body to its row, then the two bodies (after the columns in each row's values).</summary>
+    private static readonly (string Name, int At)[] BodyFields =
+        [("Key", Array.IndexOf(Columns, "Key")), ("Uuid", Array.IndexOf(Columns, "Uuid")), ("HtmlBody", Columns.Length), ("TextBody", Columns.Length + 1)];
 
     private static object?[] ValuesOf(OutboxMessage m, Func<DateTime, string> time) =>
     [
@@ -101,12 +106,11 @@ public static class OutboxWriter
     ];
 
     /// <summary>
-    /// The rows as one JSON array of objects: with <paramref name="count"/> columns from the first, their names; else the
-    /// key, the uuid and the two bodies. The database reads it, never a browser: only what JSON itself needs is escaped.
+    /// The rows as one JSON array of objects of <paramref name="fields"/>. The database reads it, never a browser: only what
+    /// JSON itself needs is escaped.
     /// </summary>
-    private static string Json(List<object?[]> rows, int count, params string[] names)
+    private static string Json(List<object?[]> rows, (string Name, int At)[] fields)
     {
-        int[] at = count > 0 ? [.. Enumerable.Range(0, count)] : [KeyColumn, UuidColumn, Columns.Length, Columns.Length + 1];
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -114,18 +118,18 @@ public static class OutboxWriter
             foreach (var row in rows)
             {
                 json.WriteStartObject();
-                for (var i = 0; i < at.Length; i++)
+                foreach (var (name, at) in fields)
                 {
-                    switch (row[at[i]])
+                    switch (row[at])
                     {
                         case null:
-                            json.WriteNull(names[i]);
+                            json.WriteNull(name);
                             break;
                         case string text:
-                            json.WriteString(names[i], text);
+                            json.WriteString(name, text);
                             break;
                         case var number:
-                            json.WriteNumber(names[i], Convert.ToInt64(number, CultureInfo.InvariantCulture));
+                            json.WriteNumber(name, Convert.ToInt64(number, CultureInfo.InvariantCulture));
                             break;
                     }
                 }
