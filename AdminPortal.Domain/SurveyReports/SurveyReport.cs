@@ -189,8 +189,6 @@ public sealed class SurveyBannerDismissal
 
     public string UserId { get; private set; } = "";
     public DateTime DismissedUtc { get; private set; }
-
-    public void Dismiss(DateTime nowUtc) => DismissedUtc = nowUtc;
 }
 
 /// <summary>The anonymous site id: created once, the first time a report needs it, and the same for ever after.</summary>

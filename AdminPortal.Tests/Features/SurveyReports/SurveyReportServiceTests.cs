@@ -1,10 +1,14 @@
+using System.Data.Common;
 using AdminPortal.Cli;
+using AdminPortal.Data;
 using AdminPortal.Components.Navigation;
 using AdminPortal.Domain.Accounts;
 using AdminPortal.Domain.SurveyReports;
 using AdminPortal.Features.SurveyReports;
 using AdminPortal.Tests.Support;
 using AdminPortal.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -55,6 +59,65 @@ public sealed class SurveyReportServiceTests
         Assert.True(await one.Get<SurveyReportService>().ShowBannerAsync(other));
         clock.Advance(SurveyBannerCache.Lifetime);
         Assert.False(await one.Get<SurveyReportService>().ShowBannerAsync(other));
+    }
+
+    /// <summary>Two tabs of one superuser dismissing at once: both read no dismissal, and the second insert must not fail.</summary>
+    [Fact]
+    public async Task TwoDismissalsAtOnceBothSucceedAndLeaveOneRow()
+    {
+        await using var portal = await PortalServices.StartAsync();
+        var reports = portal.Get<SurveyReportService>();
+
+        for (var round = 0; round < 5; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => reports.DismissBannerAsync(new PortalActor($"boss-{round}", "boss@example.org", [PortalRoles.Superuser])))));
+        }
+
+        await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.Equal(5, await db.SurveyBannerDismissals.CountAsync());
+        Assert.False(await reports.ShowBannerAsync(new PortalActor("boss-4", "boss@example.org", [PortalRoles.Superuser])));
+    }
+
+    /// <summary>
+    /// A page reading the dismissal from the database while the same superuser dismisses in another tab: the older answer,
+    /// arriving last, must not bring the banner back.
+    /// </summary>
+    [Fact]
+    public async Task ADismissalMadeWhileItsOlderStateIsBeingReadIsNotOverwrittenByIt()
+    {
+        var gate = new DismissalReadGate();
+        await using var portal = await PortalServices.StartAsync(services =>
+            services.ConfigureDbContext<PortalDbContext>(options => options.AddInterceptors(gate)));
+        var reports = portal.Get<SurveyReportService>();
+
+        var reading = Task.Run(() => reports.ShowBannerAsync(Boss));
+        await gate.Reached.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await reports.DismissBannerAsync(Boss);
+        gate.Release.SetResult();
+
+        Assert.False(await reading); // the newest this process knows, though the page asked before the dismissal
+        Assert.False(await reports.ShowBannerAsync(Boss));
+    }
+
+    /// <summary>Holds the first read of a dismissal until released, so the test can dismiss meanwhile.</summary>
+    private sealed class DismissalReadGate : DbCommandInterceptor
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private int held;
+
+        public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+            CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("SurveyBannerDismissals", StringComparison.Ordinal) && Interlocked.Exchange(ref held, 1) == 0)
+            {
+                Reached.SetResult();
+                await Release.Task;
+            }
+            return result;
+        }
     }
 
     [Fact]

@@ -70,13 +70,16 @@ public sealed class SurveyBannerCache(IDbContextFactory<PortalDbContext> context
     private async Task<DateTime?> DismissedAsync(string userId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (dismissals.TryGetValue(userId, out var cached) && cached.IsFreshAt(now))
+        var cached = dismissals.GetValueOrDefault(userId);
+        if (cached is not null && cached.IsFreshAt(now))
         {
             return cached.Utc;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var dismissed = await db.SurveyBannerDismissals.Where(d => d.UserId == userId).Select(d => (DateTime?)d.DismissedUtc).SingleOrDefaultAsync(cancellationToken);
-        dismissals[userId] = new Fetched(dismissed, now);
-        return dismissed;
+        var fetched = new Fetched(dismissed, now);
+        // A dismissal made in this process while the query ran (another tab) is newer than its answer, and stays.
+        var stored = cached is null ? dismissals.TryAdd(userId, fetched) : dismissals.TryUpdate(userId, fetched, cached);
+        return stored ? dismissed : dismissals[userId].Utc;
     }
 }

@@ -116,16 +116,25 @@ public sealed class SurveyReportService(
         Demand(actor);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var dismissal = await db.SurveyBannerDismissals.SingleOrDefaultAsync(d => d.UserId == actor.Id, cancellationToken);
-        if (dismissal is null)
+        Task<int> UpdateAsync() => db.SurveyBannerDismissals.Where(d => d.UserId == actor.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.DismissedUtc, now), cancellationToken);
+        // Two tabs may dismiss at once, each finding no row: the one whose insert loses the race updates the other's row.
+        if (await UpdateAsync() == 0)
         {
             db.SurveyBannerDismissals.Add(new SurveyBannerDismissal(actor.Id, now));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Any other cause of the failed insert fails the update too (no row), and is reported as itself.
+                if (await UpdateAsync() == 0)
+                {
+                    throw;
+                }
+            }
         }
-        else
-        {
-            dismissal.Dismiss(now);
-        }
-        await db.SaveChangesAsync(cancellationToken);
         banner.Dismissed(actor.Id, now);
     }
 
