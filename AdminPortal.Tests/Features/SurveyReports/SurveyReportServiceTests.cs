@@ -63,7 +63,7 @@ public sealed class SurveyReportServiceTests
 
     /// <summary>Two tabs of one superuser dismissing at once: both read no dismissal, and the second insert must not fail.</summary>
     [Fact]
-    public async Task TwoDismissalsAtOnceBothSucceedAndLeaveOneRow()
+    public async Task TwoDismissalsAtOnceBothSucceedAndLeaveOneRowForTheSuperuser()
     {
         await using var portal = await PortalServices.StartAsync();
         var reports = portal.Get<SurveyReportService>();
