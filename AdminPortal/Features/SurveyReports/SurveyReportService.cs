@@ -126,13 +126,9 @@ public sealed class SurveyReportService(
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
             {
-                // Any other cause of the failed insert fails the update too (no row), and is reported as itself.
-                if (await UpdateAsync() == 0)
-                {
-                    throw;
-                }
+                await UpdateAsync();
             }
         }
         banner.Dismissed(actor.Id, now);
