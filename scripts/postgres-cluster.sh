@@ -13,7 +13,7 @@ start_postgres_cluster() {
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends postgresql >/dev/null
   fi
-  PG_DIR=$(mktemp -d /tmp/portal-postgres.XXXXXX)
+  PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/portal-postgres.XXXXXX")
   local as_postgres=()
   if [ "$(id -u)" -eq 0 ]; then
     chown postgres "$PG_DIR"
