@@ -89,11 +89,23 @@ public static class BenchmarkRunner
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
+            foreach (var pickup in PickupParent is null ? [] : Directory.EnumerateDirectories(PickupParent, $"{Path.GetFileName(folder)}-*"))
+            {
+                Directory.Delete(pickup, recursive: true);
+            }
         }
     }
 
     /// <summary>The PostgreSQL server of a run on PostgreSQL (<c>scripts/bench.sh WHICH postgres</c>); null on SQLite.</summary>
     internal static readonly string? PostgresServer = Environment.GetEnvironmentVariable("PORTAL_BENCH_POSTGRES");
+
+    /// <summary>
+    /// Where the .eml files go when <c>PORTAL_BENCH_PICKUP</c> names a folder (tmpfs, say: this machine's disk costs up to a
+    /// millisecond of CPU for each file it creates); else beside the databases.
+    /// </summary>
+    private static readonly string? PickupParent = Environment.GetEnvironmentVariable("PORTAL_BENCH_PICKUP");
+
+    private static string PickupFolder(string folder, string name) => Path.Combine(PickupParent ?? folder, $"{Path.GetFileName(folder)}-{name}-outbox");
 
     internal static async Task<WebApplication> PortalAsync(string folder, string name)
     {
@@ -101,7 +113,7 @@ public static class BenchmarkRunner
         {
             ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(folder, name + ".db")}",
             ["Serilog:WriteTo:Console:Args:restrictedToMinimumLevel"] = "Warning",
-            ["Email:PickupDirectory"] = Path.Combine(folder, name + "-outbox"),
+            ["Email:PickupDirectory"] = PickupFolder(folder, name),
             // Beside the benchmark's databases, not in the repository.
             ["Serilog:WriteTo:File:Args:path"] = Path.Combine(folder, "logs", "portal-.log"),
         };
