@@ -19,9 +19,11 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         });
         // The guarantee that a message goes once: a second insert of the same key is ignored.
         builder.HasIndex(m => m.Key).IsUnique();
-        // The queued rows only, in the order senders take them (next attempt, then id, which SQLite keeps in every index
-        // entry): finding what is due never reads the sent ones, and a sent mark just leaves this small index.
-        builder.HasIndex(m => m.NextAttemptUtc).HasDatabaseName("IX_OutboxMessages_Queued").HasFilter("\"State\" = 'Queued'");
+        // The queued rows only, in the order senders take them (next attempt, then id), for every site's claim and for one
+        // site's: a claim reads the rows it takes, not every queued row to sort them (on PostgreSQL a claim of 500 read all
+        // 66,068 queued rows of three sites), and a sent mark just leaves these small indexes.
+        builder.HasIndex(m => new { m.NextAttemptUtc, m.Id }).HasDatabaseName("IX_OutboxMessages_Queued").HasFilter("\"State\" = 'Queued'");
+        builder.HasIndex(m => new { m.SiteId, m.NextAttemptUtc, m.Id }).HasDatabaseName("IX_OutboxMessages_QueuedBySite").HasFilter("\"State\" = 'Queued'");
         builder.HasIndex(m => m.ClaimedBy);
         builder.HasIndex(m => m.RunId);
         builder.HasIndex(m => new { m.LearnerId, m.CreatedUtc });

@@ -1100,16 +1100,20 @@ namespace AdminPortal.Data.SqlServer.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("NextAttemptUtc")
-                        .HasDatabaseName("IX_OutboxMessages_Queued")
-                        .HasFilter("\"State\" = 'Queued'");
-
                     b.HasIndex("RunId");
 
                     b.HasIndex("Uuid")
                         .IsUnique();
 
                     b.HasIndex("LearnerId", "CreatedUtc");
+
+                    b.HasIndex("NextAttemptUtc", "Id")
+                        .HasDatabaseName("IX_OutboxMessages_Queued")
+                        .HasFilter("\"State\" = 'Queued'");
+
+                    b.HasIndex("SiteId", "NextAttemptUtc", "Id")
+                        .HasDatabaseName("IX_OutboxMessages_QueuedBySite")
+                        .HasFilter("\"State\" = 'Queued'");
 
                     b.ToTable("OutboxMessages", (string)null);
 
