@@ -7,13 +7,14 @@ namespace AdminPortal.Features.DemoData;
 public sealed partial class DemoDataSeeder
 {
     private (long Enrollments, long ProgressRows) SeedPopulation(
-        DemoPopulation population, List<Course> courses, int count, IProgress<string>? progress, CancellationToken cancellationToken)
+        DemoPopulation population, List<Course> courses, int count, BulkLoad load, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        using var connection = database.OpenConnectionAsync(cancellationToken).GetAwaiter().GetResult();
+        var connection = load.Connection;
         if (connection is SqliteConnection)
         {
             // Millions of rows land in random places of the indexes: a large page cache keeps them out of the disk.
             using var pragma = connection.CreateCommand();
+            pragma.Transaction = load.Transaction;
             pragma.CommandText = "PRAGMA cache_size = -262144;";
             pragma.ExecuteNonQuery();
         }
@@ -26,7 +27,6 @@ public sealed partial class DemoDataSeeder
         var completions = new BulkTable("BlockCompletions", "LearnerId", "CourseId", "BlockKey", "Completion", "ModifiedUtc");
         // In this order: each table's rows refer to rows of the ones before it.
         BulkTable[] all = [learners, enrollments, grades, certificates, states, completions];
-        var transaction = connection.BeginTransaction();
         foreach (var learner in population.Generate(count))
         {
             learners.Add(learner.Id, learner.Username, learner.Email, learner.Name, learner.Active, learner.Staff, learner.Superuser,
@@ -52,21 +52,17 @@ public sealed partial class DemoDataSeeder
             }
             if (learner.Id % LearnersPerWrite == 0)
             {
-                Write(all, connection, transaction);
+                Write(all, connection, load.Transaction);
             }
             if (learner.Id % LearnersPerCommit == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                transaction.Commit();
-                transaction.Dispose();
-                transaction = connection.BeginTransaction();
+                load.Checkpoint();
                 progress?.Report($"Learners: {learner.Id:N0} of {count:N0}.");
             }
         }
-        Write(all, connection, transaction);
-        BulkTable.ContinueIdsAfterExplicitOnes(connection, transaction, "Learners");
-        transaction.Commit();
-        transaction.Dispose();
+        Write(all, connection, load.Transaction);
+        BulkTable.ContinueIdsAfterExplicitOnes(connection, load.Transaction, "Learners");
         return (enrollments.Rows, grades.Rows + certificates.Rows + states.Rows + completions.Rows);
     }
 

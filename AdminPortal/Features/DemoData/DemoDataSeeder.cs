@@ -21,8 +21,8 @@ public sealed record DemoDataResult(
 
 /// <summary>
 /// Fills an empty portal with a realistic platform. The catalog goes through the domain types and EF; the population
-/// (up to millions of rows) through the provider's bulk path (<see cref="BulkTable"/>), committed every
-/// <see cref="LearnersPerCommit"/> learners.
+/// (up to millions of rows) through the provider's bulk path (<see cref="BulkTable"/>), in a <see cref="BulkLoad"/> that
+/// may commit every <see cref="LearnersPerCommit"/> learners.
 /// </summary>
 public sealed partial class DemoDataSeeder(
     IDbContextFactory<PortalDbContext> contexts,
@@ -37,6 +37,9 @@ public sealed partial class DemoDataSeeder(
 
     /// <summary>How many learners' rows are held in memory before they are written.</summary>
     private const int LearnersPerWrite = 5_000;
+
+    private static readonly string[] PopulationTables =
+        ["Learners", "Enrollments", "CourseGrades", "Certificates", "BlockStates", "BlockCompletions", "Schedules", "ScheduleSkips"];
 
     /// <param name="today">The day the data is built around (courses running, enrollments of the past year); today by
     /// default. The same seed and day give the same data.</param>
@@ -53,9 +56,17 @@ public sealed partial class DemoDataSeeder(
         var (sites, courses, sections) = await SeedCatalogAsync(new Faker { Random = new Randomizer(seed) }, day, cancellationToken);
         progress?.Report($"Catalog: {sites} sites, {courses.Count} courses, {sections} sections.");
         await DemoScheduleSettings.SaveAsync(configs, courses, actor, cancellationToken);
-        var (enrollments, progressRows) = await Task.Run(() => SeedPopulation(new DemoPopulation(seed, day, courses), courses, learners, progress, cancellationToken), cancellationToken);
-        var created = await SeedSchedulesAsync(seed, cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        using var load = BulkLoad.Begin(connection, PopulationTables);
+        var (enrollments, progressRows) = await Task.Run(() => SeedPopulation(new DemoPopulation(seed, day, courses), courses, learners, load, progress, cancellationToken), cancellationToken);
+        // Every demo enrollment gets its schedule decision, with the hold-back draws the seed gives.
+        var created = await schedules.DecideNewAsync(connection, load.Transaction, 0, cancellationToken, new SeededRandomSource(seed));
         progress?.Report($"Schedules: {created.Created:N0} created, {created.Skipped:N0} enrollments without one ({created.HeldBack:N0} held back).");
+        if (load.RebuildsOnComplete)
+        {
+            progress?.Report("Indexes and foreign keys: making them again over every row.");
+        }
+        await Task.Run(load.Complete, cancellationToken);
         var result = new DemoDataResult(sites, courses.Count, sections, learners, enrollments, progressRows, created.Created, watch.Elapsed);
         logger.LogInformation("{Actor} seeded demo data (seed {Seed}): {Result}", actor.Name, seed, result);
         return result;
@@ -98,16 +109,6 @@ public sealed partial class DemoDataSeeder(
             .Where((_, index) => index % 2 == 0).Select(c => new CourseResetOptIn(c.Id, "demo data", today)));
         await db.SaveChangesAsync(cancellationToken);
         return (siteIds.Count, demo.Select(d => d.Course).ToList(), demo.Sum(d => d.Sections.Count));
-    }
-
-    /// <summary>Every demo enrollment gets its schedule decision, with the hold-back draws the seed gives.</summary>
-    private async Task<BulkScheduleResult> SeedSchedulesAsync(int seed, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await schedules.DecideNewAsync(connection, transaction, 0, cancellationToken, new SeededRandomSource(seed));
-        await transaction.CommitAsync(cancellationToken);
-        return result;
     }
 
     /// <summary>Every course-author account gets three courses with highlights, so the highlights editor has work.</summary>
