@@ -47,7 +47,7 @@ public sealed class BulkLoadTests
         new("Learners", "Id", "Username", "Email", "Name", "IsActive", "IsStaff", "IsSuperuser", "JoinedUtc", "LastLoginUtc", "Language");
 
     [Fact]
-    public async Task ACompletedLoadKeepsItsRowsAndLeavesTheIndexesAndKeysAsTheyWere()
+    public async Task ACompletedLoadKeepsItsRowsAndLeavesTheIndexesAndKeysAsTheyWereAndPostgreSqlsTablesAnalyzed()
     {
         await using var portal = await PortalServices.StartAsync();
         await using var connection = await portal.Get<PortalDatabase>().OpenConnectionAsync(CancellationToken.None);
@@ -68,6 +68,12 @@ public sealed class BulkLoadTests
 
         Assert.Equal(3, await CountAsync(connection, "Learners"));
         Assert.Equal(before, await SchemaAsync(connection));
+        if (TestDatabase.IsPostgreSql)
+        {
+            await using var analyzed = connection.CreateCommand();
+            analyzed.CommandText = """SELECT last_vacuum IS NOT NULL AND last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'Schedules'""";
+            Assert.True((bool)(await analyzed.ExecuteScalarAsync())!);
+        }
     }
 
     [Fact]
