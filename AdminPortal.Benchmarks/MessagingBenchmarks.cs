@@ -49,27 +49,33 @@ internal static class MessagingBenchmarks
 
     private sealed record DayRun(long ResolveMs, long WriteMs, long DeliverMs, int Candidates, int Queued, int Sent)
     {
+        public static readonly DayRun None = new(0, 0, 0, 0, 0, 0);
+
         public long SendingMs => WriteMs + DeliverMs;
 
         public double PerSecond(long ms) => Sent / (ms / 1000.0);
+
+        public DayRun Plus(DayRun other) => new(ResolveMs + other.ResolveMs, WriteMs + other.WriteMs, DeliverMs + other.DeliverMs,
+            Candidates + other.Candidates, Queued + other.Queued, Sent + other.Sent);
+
+        public static DayRun Of(MessageRun run) => new(run.ResolveMs, run.WriteMs, run.DeliverMs, run.Candidates, run.Queued, run.Sent);
     }
 
     /// <summary>The three kinds' runs for one day, as the jobs start them, with each kind's figures printed.</summary>
     private static async Task<DayRun> RunDayAsync(MessagingRunner runner, DateOnly day, string label)
     {
-        var result = new DayRun(0, 0, 0, 0, 0, 0);
+        var total = DayRun.None;
         foreach (var kind in Enum.GetValues<MessageKind>())
         {
             var watch = Stopwatch.StartNew();
             var runs = (await runner.RunAsync(new MessagingRequest(kind, day, AdminPortal.Jobs.JobStart.Cli), null, CancellationToken.None)).Runs;
-            Console.WriteLine($"{label}, {kind}: {runs.Sum(r => r.Candidates):N0} candidates, {runs.Sum(r => r.Queued):N0} queued, {runs.Sum(r => r.Sent):N0} sent " +
-                $"in {watch.Elapsed.TotalSeconds:0.00} s (resolve {runs.Sum(r => r.ResolveMs)} ms, render and outbox {runs.Sum(r => r.WriteMs)} ms, " +
-                $"delivery {runs.Sum(r => r.DeliverMs)} ms)");
-            result = new DayRun(result.ResolveMs + runs.Sum(r => r.ResolveMs), result.WriteMs + runs.Sum(r => r.WriteMs),
-                result.DeliverMs + runs.Sum(r => r.DeliverMs), result.Candidates + runs.Sum(r => r.Candidates),
-                result.Queued + runs.Sum(r => r.Queued), result.Sent + runs.Sum(r => r.Sent));
+            var kindRun = runs.Select(DayRun.Of).Aggregate(DayRun.None, (sum, run) => sum.Plus(run));
+            Console.WriteLine($"{label}, {kind}: {kindRun.Candidates:N0} candidates, {kindRun.Queued:N0} queued, {kindRun.Sent:N0} sent " +
+                $"in {watch.Elapsed.TotalSeconds:0.00} s (resolve {kindRun.ResolveMs} ms, render and outbox {kindRun.WriteMs} ms, " +
+                $"delivery {kindRun.DeliverMs} ms)");
+            total = total.Plus(kindRun);
         }
-        return result;
+        return total;
     }
 
     /// <summary>
