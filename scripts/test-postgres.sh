@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# The database tests again on PostgreSQL, the second pass of scripts/test.sh: a throw-away cluster of its own
-# (scripts/postgres-cluster.sh), every test class marked [RunsOnPostgreSql] (less its [SqliteOnly] tests) against it, the
-# cluster stopped by its PID. Arguments go to dotnet test (--no-build, say).
+# The PostgreSQL copies of the database tests alone (scripts/test.sh runs them with the rest): a throw-away cluster of its
+# own (scripts/postgres-cluster.sh), every test class marked [RunsOnPostgreSql] (less its [SqliteOnly] tests) against it,
+# the cluster stopped by its PID. Arguments go to dotnet test (--no-build, say).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres-cluster.sh
 
 # Durability is off (fsync): the cluster is thrown away at the end.
 start_postgres_cluster -c fsync=off -c synchronous_commit=off -c full_page_writes=off
-PORTAL_TEST_PROVIDER=PostgreSql PORTAL_TEST_POSTGRES="$PG_SERVER" \
-  dotnet test AdminPortal.Tests --filter "PostgreSql=true&SqliteOnly!=true" "$@"
+PORTAL_TEST_POSTGRES="$PG_SERVER" dotnet test AdminPortal.Tests --filter "FullyQualifiedName~OnPostgreSql" "$@"

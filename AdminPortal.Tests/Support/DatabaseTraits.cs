@@ -4,14 +4,15 @@ using Xunit.Sdk;
 namespace AdminPortal.Tests.Support;
 
 /// <summary>
-/// A class whose tests run again on PostgreSQL in the PostgreSQL pass (scripts/test-postgres.sh: <c>--filter PostgreSql=true</c>), less
-/// its <see cref="SqliteOnlyAttribute"/> tests.
+/// A class whose tests run again on PostgreSQL, as a copy named <c>{class}OnPostgreSql</c> (<see cref="PostgreSqlCopies"/>), less its
+/// <see cref="SqliteOnlyAttribute"/> tests; its trait <c>PostgreSql=true</c> picks the same classes for a SQL Server run
+/// (scripts/test-sqlserver.sh).
 /// </summary>
 [TraitDiscoverer("AdminPortal.Tests.Support.DatabaseTraitDiscoverer", "AdminPortal.Tests")]
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class RunsOnPostgreSqlAttribute : Attribute, ITraitAttribute;
 
-/// <summary>A test about SQLite itself (its file, a checkpoint, the sqlite3 shell): the PostgreSQL pass leaves it out.</summary>
+/// <summary>A test about SQLite itself (its file, a checkpoint, the sqlite3 shell): the PostgreSQL copy leaves it out.</summary>
 [TraitDiscoverer("AdminPortal.Tests.Support.DatabaseTraitDiscoverer", "AdminPortal.Tests")]
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class SqliteOnlyAttribute(string why) : Attribute, ITraitAttribute

@@ -6,9 +6,10 @@ using Npgsql;
 namespace AdminPortal.Tests.Support;
 
 /// <summary>
-/// The database a test host runs on: a SQLite file in the test's folder, or, in the PostgreSQL pass (scripts/test-postgres.sh,
-/// <c>PORTAL_TEST_PROVIDER=PostgreSql</c>), a database of its own on the throw-away cluster <c>PORTAL_TEST_POSTGRES</c> names,
-/// or on a SQL Server of yours (scripts/test-sqlserver.sh, <c>PORTAL_TEST_SQLSERVER</c>: never run here, where none can run).
+/// The database a test host runs on: a SQLite file in the test's folder, or, in a test's PostgreSQL copy
+/// (<see cref="PostgreSqlCopies"/>: where <c>PORTAL_TEST_POSTGRES</c> names a throw-away cluster, as scripts/test.sh does),
+/// a database of its own on that cluster, or on a SQL Server of yours (scripts/test-sqlserver.sh,
+/// <c>PORTAL_TEST_PROVIDER=SqlServer</c> and <c>PORTAL_TEST_SQLSERVER</c>: never run here, where none can run).
 /// </summary>
 public abstract class TestDatabase
 {
@@ -16,12 +17,23 @@ public abstract class TestDatabase
     public const string PostgresVariable = "PORTAL_TEST_POSTGRES";
     public const string SqlServerVariable = "PORTAL_TEST_SQLSERVER";
 
-    /// <summary>The provider of this test run: SQLite unless the run was started for a server database.</summary>
-    public static DatabaseProvider Provider { get; } = Environment.GetEnvironmentVariable(ProviderVariable) is { Length: > 0 } name
+    /// <summary>The provider of the run: SQLite unless the run was started for a server database.</summary>
+    public static DatabaseProvider RunProvider { get; } = Environment.GetEnvironmentVariable(ProviderVariable) is { Length: > 0 } name
         ? Enum.Parse<DatabaseProvider>(name, ignoreCase: true)
         : DatabaseProvider.Sqlite;
 
-    public static bool IsPostgreSql => Provider == DatabaseProvider.PostgreSql;
+    // Set for a test collection's PostgreSQL copy as it starts; it flows with the collection's fixtures, tests and tasks.
+    private static readonly AsyncLocal<DatabaseProvider?> CopyProvider = new();
+
+    /// <summary>The provider of the test that is running: its copy's, else the run's.</summary>
+    public static DatabaseProvider ForThisTest => CopyProvider.Value ?? RunProvider;
+
+    public static bool IsPostgreSql => ForThisTest == DatabaseProvider.PostgreSql;
+
+    /// <summary>Makes the tests of the calling flow (a collection's copy as its runner starts) run on <paramref name="provider"/>.</summary>
+    public static void UseInThisFlow(DatabaseProvider provider) => CopyProvider.Value = provider;
+
+    public abstract DatabaseProvider Provider { get; }
 
     public abstract string ConnectionString { get; }
 
@@ -31,7 +43,7 @@ public abstract class TestDatabase
     /// <summary>Closes this database's pooled connections and removes it.</summary>
     public abstract void Drop();
 
-    public static TestDatabase In(string folder) => Provider switch
+    public static TestDatabase In(string folder, DatabaseProvider provider) => provider switch
     {
         DatabaseProvider.Sqlite => new SqliteFile(Path.Combine(folder, "portal.db")),
         DatabaseProvider.PostgreSql => new PostgreSqlDatabase($"t_{Guid.NewGuid():N}"),
@@ -41,6 +53,8 @@ public abstract class TestDatabase
     public sealed class SqliteFile(string path) : TestDatabase
     {
         public string Path { get; } = path;
+
+        public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
         public override string ConnectionString => $"Data Source={Path}";
 
@@ -68,9 +82,11 @@ public abstract class TestDatabase
     public sealed class PostgreSqlDatabase(string name) : TestDatabase
     {
         private static readonly string Server = Environment.GetEnvironmentVariable(PostgresVariable)
-            ?? throw new InvalidOperationException($"{ProviderVariable}=PostgreSql needs {PostgresVariable} (Host=...;Port=...;Username=...): scripts/test.sh sets both.");
+            ?? throw new InvalidOperationException($"A PostgreSQL test needs {PostgresVariable} (Host=...;Port=...;Username=...): scripts/test.sh sets it.");
 
         public string Name { get; } = name;
+
+        public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 
         public override string ConnectionString => new NpgsqlConnectionStringBuilder(Server) { Database = Name }.ConnectionString;
 
@@ -106,6 +122,8 @@ public abstract class TestDatabase
             ?? throw new InvalidOperationException($"{ProviderVariable}=SqlServer needs {SqlServerVariable} (Server=...;User Id=...;Password=...;TrustServerCertificate=true).");
 
         public string Name { get; } = name;
+
+        public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 
         public override string ConnectionString => new SqlConnectionStringBuilder(Server) { InitialCatalog = Name }.ConnectionString;
 

@@ -1,14 +1,16 @@
+using System.Collections.Concurrent;
 using AdminPortal.Cli;
+using AdminPortal.Data;
 
 namespace AdminPortal.Tests.Support;
 
 /// <summary>A fresh folder under the temp directory for one test host's database and logs, deleted afterwards.</summary>
 public sealed class TestDirectory : IDisposable
 {
-    private TestDirectory(string path)
+    private TestDirectory(string path, DatabaseProvider provider)
     {
         Path = path;
-        Database = TestDatabase.In(path);
+        Database = TestDatabase.In(path, provider);
     }
 
     public string Path { get; }
@@ -25,28 +27,35 @@ public sealed class TestDirectory : IDisposable
     /// <summary>The job store's name for this folder's rows: a host restarted on the folder finds them again under it.</summary>
     public string SchedulerName { get; } = $"tests-{Guid.NewGuid():N}";
 
-    public static TestDirectory Create(string purpose)
+    /// <summary>A folder whose database is on the provider of the test that is running (<see cref="TestDatabase.ForThisTest"/>).</summary>
+    public static TestDirectory Create(string purpose) => Create(purpose, TestDatabase.ForThisTest);
+
+    private static TestDirectory Create(string purpose, DatabaseProvider provider)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "admin-portal-tests", $"{purpose}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(path);
-        return new TestDirectory(path);
+        return new TestDirectory(path, provider);
     }
 
     /// <summary>
     /// A folder whose database is a copy of one migrated once per test run: a host started on it finds nothing to migrate,
-    /// which saves most of its start. Tests of migrating itself use <see cref="Create"/>.
+    /// which saves most of its start. Tests of migrating itself use <see cref="Create(string)"/>.
     /// </summary>
     public static TestDirectory CreateMigrated(string purpose)
     {
         var directory = Create(purpose);
         // Blocking is safe: the template is built on the thread pool, away from the test framework's threads.
-        Task.Run(async () => await directory.Database.CopyFromAsync(await MigratedDatabase.Value)).GetAwaiter().GetResult();
+        var template = MigratedDatabases.GetOrAdd(directory.Database.Provider, MigratedTemplate).Value;
+        Task.Run(async () => await directory.Database.CopyFromAsync(await template)).GetAwaiter().GetResult();
         return directory;
     }
 
-    private static readonly Lazy<Task<TestDatabase>> MigratedDatabase = new(() => Task.Run(async () =>
+    // One per provider: a run makes both SQLite's and PostgreSQL's.
+    private static readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<TestDatabase>>> MigratedDatabases = new();
+
+    private static Lazy<Task<TestDatabase>> MigratedTemplate(DatabaseProvider provider) => new(() => Task.Run(async () =>
     {
-        var template = Create("migrated-template");
+        var template = Create("migrated-template", provider);
         await (await CliHost.StartAsync([], template.Settings(), CancellationToken.None)).DisposeAsync();
         return template.Database;
     }));
@@ -56,7 +65,7 @@ public sealed class TestDirectory : IDisposable
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Database:Provider"] = TestDatabase.Provider.ToString(),
+            ["Database:Provider"] = Database.Provider.ToString(),
             ["ConnectionStrings:Portal"] = Database.ConnectionString,
             // On SQLite the file's folder; on a server database the portal's own files still go to the test's folder.
             ["Database:DataFolder"] = Path,

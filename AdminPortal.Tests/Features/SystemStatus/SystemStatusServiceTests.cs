@@ -43,7 +43,7 @@ public sealed class SystemStatusServiceTests
 
         var process = Assert.Single(report.Processes);
         Assert.Equal((Environment.MachineName, Environment.ProcessId), (process.Host, process.ProcessId));
-        Assert.Equal(TestDatabase.Provider != DatabaseProvider.Sqlite, report.ClusteredJobs);
+        Assert.Equal(TestDatabase.ForThisTest != DatabaseProvider.Sqlite, report.ClusteredJobs);
     }
 
     [Fact]
