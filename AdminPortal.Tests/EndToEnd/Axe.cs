@@ -23,7 +23,11 @@ public static class Axe
     /// <summary>The serious and critical violations on the page as it is now: none, where the page is accessible.</summary>
     public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(this IPage page)
     {
-        await page.EvaluateAsync(Source.Value);
+        // Once per document: a page opened inside the portal (FollowToAsync) keeps the script.
+        if (!await page.EvaluateAsync<bool>("() => typeof axe !== 'undefined'"))
+        {
+            await page.EvaluateAsync(Source.Value);
+        }
         return await page.EvaluateAsync<string[]>(RunSeriousAndCritical);
     }
 

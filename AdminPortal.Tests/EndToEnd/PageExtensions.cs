@@ -65,6 +65,17 @@ public static class PageExtensions
         await page.WaitForInteractiveAsync();
     }
 
+    /// <summary>
+    /// Opens <paramref name="path"/> inside the running portal, as its menu's links do (no new page load, the same circuit), and
+    /// waits for the new page's heading.
+    /// </summary>
+    public static async Task FollowToAsync(this IPage page, string path)
+    {
+        await page.EvaluateAsync("path => { document.querySelectorAll('h1').forEach(h => h.dataset.left = 'yes'); Blazor.navigateTo(path); }", path);
+        await page.WaitForFunctionAsync(
+            "path => location.pathname === path && [...document.querySelectorAll('h1')].some(h => !h.dataset.left)", path);
+    }
+
     /// <summary>The circuit attaches a moment after the page loads; clicks before that are lost.</summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("main[data-interactive='true']").WaitForAsync();

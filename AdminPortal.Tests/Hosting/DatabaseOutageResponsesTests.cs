@@ -20,6 +20,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Tests.Hosting;
 
 /// <summary>The PostgreSQL server stopped for ten seconds under an enrollment burst, a signed-in person's page and a job run.</summary>
+[StartsEarly]
 public sealed class DatabaseOutageResponsesTests
 {
     private const string Course = "course-v1:MITx+6.00x+2026_T1";

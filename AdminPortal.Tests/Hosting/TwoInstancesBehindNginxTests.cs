@@ -14,6 +14,7 @@ namespace AdminPortal.Tests.Hosting;
 /// configuration, driven in Chromium as a person works: the scheduled jobs fire once across both, and when the instance
 /// that runs them dies, the other takes its jobs over and runs the next one.
 /// </summary>
+[StartsEarly]
 public sealed class TwoInstancesBehindNginxTests(ITestOutputHelper output)
 {
     // A job that is quick and harmless every two seconds; its runs are kept even when there was nothing to do.

@@ -18,6 +18,7 @@ namespace AdminPortal.Tests.Features.Messaging;
 /// Each email exactly once, counted by Message-ID at a real SMTP server: two processes sending one site at once, and a
 /// sender killed between the server's acceptance of a message and its mark.
 /// </summary>
+[StartsEarly]
 [RunsOnPostgreSql]
 public sealed class DeliveryAcrossProcessesTests : IAsyncLifetime
 {
