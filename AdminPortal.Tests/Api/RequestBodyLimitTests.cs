@@ -8,7 +8,7 @@ namespace AdminPortal.Tests.Api;
 /// <summary>On the real web server (Kestrel enforces the body limit, the in-memory test server does not).</summary>
 public sealed class RequestBodyLimitTests : IAsyncLifetime
 {
-    private readonly TestDirectory directory = TestDirectory.Create("body-limit");
+    private readonly TestDirectory directory = TestDirectory.CreateMigrated("body-limit");
     private WebApplication app = default!;
 
     public async Task InitializeAsync()

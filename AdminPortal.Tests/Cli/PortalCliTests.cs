@@ -8,7 +8,8 @@ namespace AdminPortal.Tests.Cli;
 
 public sealed class PortalCliTests : IDisposable
 {
-    private readonly TestDirectory directory = TestDirectory.Create("cli");
+    // Migrated already, as the commands mostly find it; the test of migrating itself has an empty folder of its own.
+    private readonly TestDirectory directory = TestDirectory.CreateMigrated("cli");
 
     public void Dispose() => directory.Dispose();
 
@@ -24,13 +25,16 @@ public sealed class PortalCliTests : IDisposable
     [Fact]
     public async Task MigrateCreatesTheDatabaseAndSaysSo()
     {
-        var (exitCode, output, _) = await RunAsync("", "migrate");
+        using var empty = TestDirectory.Create("cli-empty");
+        var cli = new CliRunner(empty);
+
+        var (exitCode, output, _) = await cli.RunWithInputAsync("", "migrate");
 
         Assert.Equal(0, exitCode);
-        Assert.StartsWith($"Database {directory.DatabaseFile}: applied ", output);
+        Assert.StartsWith($"Database {empty.DatabaseFile}: applied ", output);
         Assert.Contains("_InitialIdentity", output);
-        Assert.True(File.Exists(directory.DatabaseFile));
-        Assert.Equal((0, $"Database {directory.DatabaseFile} is up to date.", ""), await RunAsync("", "migrate"));
+        Assert.True(File.Exists(empty.DatabaseFile));
+        Assert.Equal((0, $"Database {empty.DatabaseFile} is up to date.", ""), await cli.RunWithInputAsync("", "migrate"));
     }
 
     [Fact]
@@ -100,13 +104,15 @@ public sealed class PortalCliTests : IDisposable
     [InlineData("frobnicate")]
     public async Task BadUsageExitsWithTwoAndOneLine(params string[] args)
     {
-        var (exitCode, output, error) = await RunAsync("Strong#pass2026\n", args);
+        using var empty = TestDirectory.Create("cli-empty");
+
+        var (exitCode, output, error) = await new CliRunner(empty).RunWithInputAsync("Strong#pass2026\n", args);
 
         Assert.Equal(2, exitCode);
         Assert.Equal("", output);
         Assert.Single(error.Split('\n'));
         Assert.StartsWith("error: ", error);
-        Assert.False(File.Exists(directory.DatabaseFile));
+        Assert.False(File.Exists(empty.DatabaseFile));
     }
 
     [Fact]

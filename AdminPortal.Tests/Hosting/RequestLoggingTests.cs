@@ -9,7 +9,7 @@ public sealed class RequestLoggingTests
     public async Task ARequestIsLoggedWithItsPathAndStatusButNotItsQueryString()
     {
         var capture = new LogCapture();
-        using var directory = TestDirectory.Create("request-log");
+        using var directory = TestDirectory.CreateMigrated("request-log");
         await using var portal = new PortalWebFactory(directory, capture.AddTo);
         var client = portal.CreateBrowserlikeClient();
 
@@ -29,7 +29,7 @@ public sealed class RequestLoggingTests
     public async Task ARouteIsLoggedByItsTemplateSoALearnersEmailInThePathStaysOut()
     {
         var capture = new LogCapture();
-        using var directory = TestDirectory.Create("request-log-route");
+        using var directory = TestDirectory.CreateMigrated("request-log-route");
         await using var portal = new PortalWebFactory(directory, capture.AddTo);
         var client = portal.CreateClient();
 

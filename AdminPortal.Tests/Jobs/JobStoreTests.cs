@@ -13,7 +13,7 @@ namespace AdminPortal.Tests.Jobs;
 public sealed class JobStoreTests : IDisposable
 {
     private static readonly PortalActor Admin = PortalActor.System("test");
-    private readonly TestDirectory directory = TestDirectory.Create("jobs");
+    private readonly TestDirectory directory = TestDirectory.CreateMigrated("jobs");
 
     public void Dispose() => directory.Dispose();
 

@@ -13,7 +13,7 @@ public sealed class SchedulerHostingTests
     [Fact]
     public async Task AHostKeepsRunningJobsAfterAnotherHostInTheProcessStopped()
     {
-        await using var survivor = new PortalWebFactory(TestDirectory.Create("survivor"), TestJobs.Register);
+        await using var survivor = new PortalWebFactory(TestDirectory.CreateMigrated("survivor"), TestJobs.Register);
         _ = survivor.Services;
         await using (var other = new PortalWebFactory())
         {
@@ -31,8 +31,8 @@ public sealed class SchedulerHostingTests
     public async Task TwoHostsWithOneSchedulerNameInOneProcessEachRunTheirJobsOnTheirOwnDatabase()
     {
         // Quartz 3 kept schedulers in a process-wide registry by name; Quartz 4 keeps them per container.
-        using var otherFolder = TestDirectory.Create("same-name");
-        await using var first = new PortalWebFactory(TestDirectory.Create("same-name"), TestJobs.Register);
+        using var otherFolder = TestDirectory.CreateMigrated("same-name");
+        await using var first = new PortalWebFactory(TestDirectory.CreateMigrated("same-name"), TestJobs.Register);
         await using var second = new PortalWebFactory(otherFolder, TestJobs.Register, ("Jobs:SchedulerName", first.Directory.SchedulerName));
 
         await first.Services.GetRequiredService<JobsService>().RunNowAsync(ReportingJob.Name, PortalActor.System("first"));

@@ -12,7 +12,7 @@ public sealed class PasswordHashingTests
     [Fact]
     public async Task ThePortalHashesPasswordsWithOneHundredThousandRounds()
     {
-        using var directory = TestDirectory.Create("hashing");
+        using var directory = TestDirectory.CreateMigrated("hashing");
         await using var app = PortalWebApp.Build(["--urls", "http://127.0.0.1:0"], directory.Settings());
 
         var hash = app.Services.GetRequiredService<IPasswordHasher<PortalUser>>().HashPassword(new PortalUser(), "Correct#horse2026");

@@ -12,7 +12,7 @@ namespace AdminPortal.Tests.Features.CourseReset;
 [RunsOnPostgreSql]
 public sealed class CourseResetRecoveryTests : IDisposable
 {
-    private readonly TestDirectory directory = TestDirectory.Create("reset-recovery");
+    private readonly TestDirectory directory = TestDirectory.CreateMigrated("reset-recovery");
 
     public void Dispose() => directory.Dispose();
 

@@ -25,7 +25,7 @@ public sealed class DeliveryAcrossProcessesTests : IAsyncLifetime
     private const string Site = "learn.example.org";
     private static readonly DateOnly Enrolled = new(2026, 3, 2);
     private static readonly DateOnly RunDate = Enrolled.AddDays(3);
-    private readonly TestDirectory directory = TestDirectory.Create("delivery-processes");
+    private readonly TestDirectory directory = TestDirectory.CreateMigrated("delivery-processes");
     private SmtpTestServer smtp = default!;
 
     public async Task InitializeAsync()

@@ -18,7 +18,7 @@ namespace AdminPortal.Tests.Features.Messaging;
 public sealed class SmtpDeliveryTests : IAsyncLifetime
 {
     private static readonly DateOnly Enrolled = new(2026, 3, 2);
-    private readonly TestDirectory folder = TestDirectory.Create("smtp");
+    private readonly TestDirectory folder = TestDirectory.CreateMigrated("smtp");
     private readonly ManualClock clock = new(new DateTimeOffset(2026, 3, 9, 8, 0, 0, TimeSpan.Zero));
     private SmtpTestServer smtp = default!;
     private PortalServices portal = default!;

@@ -151,7 +151,7 @@ public sealed class SurveyReportServiceTests
     [Fact]
     public async Task ADismissalIsStoredOnTheServerAndOutlivesTheProcess()
     {
-        var folder = TestDirectory.Create("survey-dismiss");
+        var folder = TestDirectory.CreateMigrated("survey-dismiss");
         try
         {
             await using (var first = await CliHost.StartAsync([], folder.Settings(), CancellationToken.None))

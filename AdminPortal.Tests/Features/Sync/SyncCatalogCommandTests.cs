@@ -13,7 +13,7 @@ public sealed class SyncCatalogCommandTests
     {
         await using var catalog = await CatalogServer.StartAsync();
         catalog.Pages.Add([Run("course-v1:MITx+6.00x+2026_T1", "https://www.example.org/new"), Run("course-v1:Nope+X+1")]);
-        using var directory = TestDirectory.Create("cli-sync");
+        using var directory = TestDirectory.CreateMigrated("cli-sync");
         await using (var portal = await AdminPortal.Cli.CliHost.StartAsync([], directory.Settings(), CancellationToken.None))
         {
             await TestCourses.ImportAsync(portal.Services);

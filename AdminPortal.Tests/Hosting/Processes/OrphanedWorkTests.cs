@@ -20,7 +20,7 @@ namespace AdminPortal.Tests.Hosting.Processes;
 [RunsOnPostgreSql]
 public sealed class OrphanedWorkTests : IAsyncLifetime
 {
-    private readonly TestDirectory directory = TestDirectory.Create("orphans");
+    private readonly TestDirectory directory = TestDirectory.CreateMigrated("orphans");
     private PortalServices command = default!;
     private PortalServices server = default!;
 
