@@ -51,8 +51,9 @@ public sealed class SignInTests(PortalBrowserFixture portal)
     [Fact]
     public async Task LoggingOutEndsTheSession()
     {
+        var (email, password) = await portal.CreateAccountAsync("Support");
         var page = await portal.NewPageAsync();
-        await page.SignInAsync(DemoAccounts.Support.Email, DemoAccounts.Support.Password);
+        await page.SignInAsync(email, password);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" }).WaitForAsync();
