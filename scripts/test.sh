@@ -48,10 +48,6 @@ dotnet build Portal.sln -nologo -v quiet
 # about 35 of the SQLite pass's CPU-seconds. The SQLite pass took 311 CPU-seconds (180 s) against 347 and 350 (187 and
 # 189 s). The build keeps the default: it gained nothing from it (75 s with 5,000, 71 s without).
 export DOTNET_TC_CallCountThreshold=5000
-# And they collect garbage without the background collector's extra thread and with a 64 MB first generation (a few
-# collections instead of many): over the same 263 tests, run alternately four times each, 56.9 CPU-seconds against 62.3
-# (32.5 s against 36.0 s). Both suit processes that live seconds to minutes, not the portal in production.
-export DOTNET_gcConcurrent=0 DOTNET_GCgen0size=0x4000000
 
 # One test host runs every test on SQLite and, beside them, a PostgreSQL copy of each database test class on a throw-away
 # cluster (AdminPortal.Tests/Support/PostgreSqlCopies.cs): a second host would compile the portal's code again.
