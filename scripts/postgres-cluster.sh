@@ -28,6 +28,11 @@ start_postgres_cluster() {
   trap stop_postgres_cluster EXIT
 }
 
+# The tests' cluster: durability off (fsync and the rest), since it is thrown away at the end.
+start_test_postgres_cluster() {
+  start_postgres_cluster -c fsync=off -c synchronous_commit=off -c full_page_writes=off
+}
+
 stop_postgres_cluster() {
   kill -INT "$PG_PID" 2>/dev/null || true
   while kill -0 "$PG_PID" 2>/dev/null; do sleep 0.2; done

@@ -6,6 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres-cluster.sh
 
-# Durability is off (fsync): the cluster is thrown away at the end.
-start_postgres_cluster -c fsync=off -c synchronous_commit=off -c full_page_writes=off
+start_test_postgres_cluster
 PORTAL_TEST_POSTGRES="$PG_SERVER" dotnet test AdminPortal.Tests --filter "FullyQualifiedName~OnPostgreSql" "$@"

@@ -52,8 +52,7 @@ export DOTNET_TC_CallCountThreshold=5000
 # One test host runs every test on SQLite and, beside them, a PostgreSQL copy of each database test class on a throw-away
 # cluster (AdminPortal.Tests/Support/PostgreSqlCopies.cs): a second host would compile the portal's code again.
 source scripts/postgres-cluster.sh
-# Durability is off (fsync): the cluster is thrown away at the end.
-start_postgres_cluster -c fsync=off -c synchronous_commit=off -c full_page_writes=off
+start_test_postgres_cluster
 trap 'stop_postgres_cluster; rm -rf "$own_tmp"' EXIT
 echo "== Every test on SQLite, the database tests again on PostgreSQL =="
 PORTAL_TEST_POSTGRES="$PG_SERVER" dotnet test Portal.sln --no-build "$@"
